@@ -190,6 +190,11 @@ int psf_policy_load(const char *path, const struct psf_load_opts *opts,
 		    struct psf_policy **out, struct psf_diags *diags);
 void psf_policy_free(struct psf_policy *p);
 const struct psf_config *psf_policy_config(const struct psf_policy *p);
+/* RACF's ADDUSER data for identity defaults (spec 7): false when the user
+ * is not defined; dfltgrp/name are "" when not given. */
+bool psf_policy_racf_user(const struct psf_policy *p, const char *user,
+			  char dfltgrp[PSF_NAME_LEN + 1],
+			  char name[PSF_UNAME_LEN + 1]);
 
 /* An identity bound to a policy: the per-process lookups done once. */
 struct psf_subject {

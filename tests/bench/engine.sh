@@ -1,0 +1,7 @@
+#!/bin/sh
+# Engine: policy load and one decision against the targets.
+set -eu
+BUILD=${BUILD:-build}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+"$PORTSAF_TOP/$BUILD/bench/engine_bench" "$dir"
