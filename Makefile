@@ -32,7 +32,7 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 INCS := -Iinclude -Ienforcer/engine -Ienforcer/audit -Ienforcer/runtime \
         -Ienforcer/supervisor
 XCFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -fPIC -fvisibility=hidden \
-           -pthread $(INCS) $(shell pkg-config --cflags libconfig) $(CFLAGS)
+           -ffunction-sections -fdata-sections -pthread $(INCS) $(shell pkg-config --cflags libconfig) $(CFLAGS)
 LIBCONFIG := $(shell pkg-config --libs libconfig)
 LIBSECCOMP := $(shell pkg-config --libs libseccomp)
 LIBCMOCKA := $(shell pkg-config --libs cmocka)
@@ -70,9 +70,11 @@ $(BUILD)/libpsf.a: $(ENGINE_OBJ)
 $(BUILD)/portsaf: $(CLI_OBJ) $(BUILD)/libpsf.a
 	$(CC) $(XCFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libpsf.a $(LIBCONFIG) $(LIBSECCOMP) $(LDFLAGS)
 
+# Every process the preload enters pays for loading it: keep only what the
+# wrappers reach (--gc-sections) and let symbols bind lazily.
 $(BUILD)/libportsaf.so: $(PRELOAD_OBJ) $(BUILD)/libpsf.a
-	$(CC) $(XCFLAGS) -shared -Wl,-z,defs -Wl,-z,now -o $@ $(PRELOAD_OBJ) \
-	    $(BUILD)/libpsf.a $(LIBCONFIG) -ldl $(LDFLAGS)
+	$(CC) $(XCFLAGS) -shared -Wl,-z,defs -Wl,--gc-sections -o $@ \
+	    $(PRELOAD_OBJ) $(BUILD)/libpsf.a $(LIBCONFIG) -ldl $(LDFLAGS)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(UNIT_LIB_OBJ) $(BUILD)/libpsf.a
 	@mkdir -p $(dir $@)

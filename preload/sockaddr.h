@@ -1,0 +1,42 @@
+/*
+ * Reading the address of a bind, connect or send the way the kernel will
+ * read it for that socket, so that portsaf checks exactly what the kernel
+ * would act on, and leaves everything the kernel would reject (short
+ * length, NULL, wrong family, AF_UNSPEC disconnects) to the kernel, which
+ * then answers with its own error.
+ */
+#ifndef PSF_PRELOAD_SOCKADDR_H
+#define PSF_PRELOAD_SOCKADDR_H
+
+#include <stdbool.h>
+#include <sys/socket.h>
+#include "fdstate.h"
+
+struct psf_endpoint {
+	struct psf_ipaddr addr;         /* IPv4-mapped IPv6 as IPv4 (spec 6) */
+	uint16_t port;
+};
+
+/* bind(): the local address the kernel would bind. */
+bool psf_sa_local(const struct psf_sock *s, const struct sockaddr *sa,
+		  socklen_t len, struct psf_endpoint *e);
+/* connect(), and sendto()/sendmsg() with MSG_FASTOPEN on TCP. */
+bool psf_sa_peer(const struct psf_sock *s, const struct sockaddr *sa,
+		 socklen_t len, struct psf_endpoint *e);
+/* A UDP datagram's destination (sendto, sendmsg, sendmmsg). */
+bool psf_sa_dest(const struct psf_sock *s, const struct sockaddr *sa,
+		 socklen_t len, struct psf_endpoint *e);
+
+/* The address and port a socket is bound to (getsockname). */
+bool psf_sa_bound(int fd, struct psf_endpoint *e);
+
+/* BIND ipaddr (spec 2.2): the caller's wildcard address replaced by a.
+ * False when a cannot be expressed in the socket's family. */
+bool psf_sa_rewrite(const struct psf_sock *s, const struct sockaddr *sa,
+		    socklen_t len, const struct psf_ipaddr *a,
+		    struct sockaddr_storage *out);
+
+/* A 64-bit name for (socket generation, destination), never 0. */
+uint64_t psf_dest_key(uint32_t gen, const struct psf_endpoint *e);
+
+#endif
