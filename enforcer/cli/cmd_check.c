@@ -106,10 +106,10 @@ static void nosaf_table(const struct psf_policy *p,
 			     "OPTIONS");
 		any = true;
 		options_text(e, opts, sizeof opts);
-		printf("  %-8s %5u %5u %-5s %5u %-8s %-8s %s\n",
+		printf("  %-8s %5u %5u %-5s %5u %-8s %-8s%s%s\n",
 		       psf_policy_config(p)->sysname, e->first,
 		       e->first + e->count - 1, psf_proto_name(e->proto),
-		       e->count, e->job, "-", opts);
+		       e->count, e->job, "-", opts[0] ? " " : "", opts);
 	}
 	if (!any)
 		puts("  (none)");
@@ -117,6 +117,8 @@ static void nosaf_table(const struct psf_policy *p,
 
 static void findings_text(const struct psf_findings *f, bool notes)
 {
+	bool any = false;
+
 	for (size_t i = 0; i < f->n; i++) {
 		const struct psf_finding *x = &f->v[i];
 
@@ -124,7 +126,10 @@ static void findings_text(const struct psf_findings *f, bool notes)
 			continue;
 		printf("%s:%d: %s: %s\n", x->file, x->line,
 		       notes ? "note" : "finding", x->text);
+		any = true;
 	}
+	if (!any)
+		puts("  (none)");
 }
 
 static int report(const struct psf_policy *p, const char *shown, bool json,
@@ -191,7 +196,16 @@ int psf_cmd_check(int argc, char **argv)
 			argv[optind], check_usage);
 		return PSF_EXIT_USAGE;
 	}
-	psf_cli_load(cfg, &o, &p, &d, &shown);
+	if (psf_cli_load(cfg, &o, &p, &d, &shown)) {
+		/* Conditions z/OS tolerates are errors here, but the policy
+		 * still runs without the ignored entries: report on that. */
+		struct psf_load_opts as_run = { .check = false };
+		struct psf_diags scratch = { 0 };
+
+		free(shown);
+		psf_cli_load(cfg, &as_run, &p, &scratch, &shown);
+		psf_diags_free(&scratch);
+	}
 	if (json)
 		for (size_t i = 0; i < d.n; i++)
 			diag_json(&d.v[i]);

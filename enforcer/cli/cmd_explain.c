@@ -111,24 +111,19 @@ static int parse_args(int argc, char **argv, struct explain_args *a)
 	return parse_request(argc - optind, argv + optind, &a->r);
 }
 
-/* Spec 7: options are what `run` would put in the environment, so they
- * win; the rest is resolved as for any process. */
+/* Spec 7: the options are what `run` would put in the environment, so
+ * they are resolved exactly as a process under `run` would be. */
 static void identity(const struct psf_policy *p, const struct explain_args *a,
 		     struct psf_identity *id)
 {
-	char *fields[4] = { id->jobname, id->user, id->group, id->program };
+	static const char *const vars[4] = {
+		"PORTSAF_JOBNAME", "PORTSAF_USER", "PORTSAF_GROUP", "PORTSAF_PROGRAM"
+	};
 
-	psf_identity_resolve(id, p, 0, NULL, 0);
 	for (int i = 0; i < 4; i++)
 		if (a->names[i])
-			psf_fold_name(fields[i], a->names[i]);
-	if (a->names[1] && !a->names[2]) {
-		char grp[PSF_NAME_LEN + 1], name[PSF_UNAME_LEN + 1];
-
-		if (psf_policy_racf_user(p, id->user, grp, name) && grp[0])
-			strcpy(id->group, grp);
-		strcpy(id->name, name);
-	}
+			setenv(vars[i], a->names[i], 1);
+	psf_identity_resolve(id, p, 0, NULL, 0);
 }
 
 static const char *verdict_text(const struct psf_decision *d)
@@ -181,6 +176,8 @@ static void show_events(const struct psf_policy *p, const struct psf_identity *i
 			fwrite(msg, 1, n, stdout);
 			any = true;
 		}
+		if (ev->smf && (n = psf_logstr_format(msg, sizeof msg, &in)))
+			printf("log string: %.*s\n", (int)n, msg);
 		if (ev->smf && (n = psf_smf80_build(rec, sizeof rec, &in))) {
 			printf("SMF type 80 record (%zu bytes, qualifier %d):\n",
 			       n, ev->qualifier);

@@ -140,12 +140,14 @@ struct psf_racf_group {
 	char id[PSF_NAME_LEN + 1];
 };
 
-/* Every ID(...) named by a PERMIT, for the lint of spec 10. */
+/* Every ID(...) a PERMIT grants access to (not "*"), for the lint of
+ * spec 10. */
 struct psf_permit_ref {
 	const char *file;
 	int line;
 	char id[PSF_NAME_LEN + 1];
-	char profile_name[64];
+	enum psf_class cls;
+	char *profile_name;             /* owned by the model */
 };
 
 enum psf_logopt { PSF_LOG_DEFAULT, PSF_LOG_ALWAYS, PSF_LOG_NEVER,
@@ -168,6 +170,7 @@ struct psf_racf_model {
 	enum psf_logopt logoptions;     /* for SERVAUTH; default DEFAULT */
 	char **strings;
 	size_t nstrings;
+	struct psf_racf_lookup *lookup; /* name hashes, private to racf_db.c */
 };
 
 void psf_racf_model_init(struct psf_racf_model *m);
@@ -183,10 +186,50 @@ int psf_racf_parse(struct psf_racf_model *m, const char *text, size_t len,
 int psf_racf_parse_file(struct psf_racf_model *m, const char *path,
 			enum psf_severity rejected, struct psf_diags *d);
 
+/* Lookups by exact name (hashed).  The model may be changed between
+ * calls; pointers returned stay valid until the next change. */
 struct psf_profile *psf_racf_find(struct psf_racf_model *m,
 				  enum psf_class cls, const char *name);
 struct psf_racf_user *psf_racf_find_user(struct psf_racf_model *m,
 					 const char *id);
+struct psf_racf_group *psf_racf_find_group(struct psf_racf_model *m,
+					   const char *id);
+
+/* Changes to the RACF database, as the commands make them (racf_db.c).
+ * Names are valid and upper case; the caller has checked that what it
+ * adds does not exist yet.  Functions returning a pointer return NULL,
+ * those returning int -ENOMEM, when memory runs out. */
+/* The model's copy of a file name, for the `file` fields. */
+const char *psf_racf_file_name(struct psf_racf_model *m, const char *file);
+/* A new profile with RACF's defaults: UACC(NONE), AUDIT(FAILURES(READ)),
+ * no GLOBALAUDIT, no WARNING (spec 5.6). */
+struct psf_profile *psf_racf_add_profile(struct psf_racf_model *m,
+					 enum psf_class cls, const char *name,
+					 const char *file, int line);
+/* RDELETE.  While psf_racf_parse runs, a deleted profile stays in
+ * m->profiles with name NULL so that indexes into the array stay valid;
+ * psf_racf_compact, at the end of each parse, removes it. */
+void psf_racf_delete_profile(struct psf_profile *p);
+void psf_racf_compact(struct psf_racf_model *m);
+int psf_racf_set_appldata(struct psf_profile *p, const char *text);
+/* PERMIT: program "" is the standard access list, else the conditional
+ * one (WHEN(PROGRAM(program))).  An entry for the same ID (and program)
+ * has its level replaced. */
+int psf_acl_permit(struct psf_profile *p, const char *id, const char *program,
+		   enum psf_access level);
+/* PERMIT ... DELETE: false when there was no such entry. */
+bool psf_acl_delete(struct psf_profile *p, const char *id, const char *program);
+void psf_acl_reset(struct psf_profile *p, bool standard, bool conditional);
+struct psf_racf_user *psf_racf_add_user(struct psf_racf_model *m,
+					const char *id, const char *file,
+					int line);
+struct psf_racf_group *psf_racf_add_group(struct psf_racf_model *m,
+					  const char *id, const char *file,
+					  int line);
+/* Connects the user to the group unless it already is. */
+int psf_racf_connect(struct psf_racf_user *u, const char *group);
+int psf_racf_add_ref(struct psf_racf_model *m, const char *file, int line,
+		     const char *id, enum psf_class cls, const char *profile);
 
 /* Generic profile names (spec 5.2).  match: does the profile name cover the
  * resource?  cmp: < 0 when a is more specific than b. */

@@ -67,10 +67,8 @@ static int generate(const char *dir, char *conf, size_t n)
 		else
 			snprintf(prof, sizeof prof, "EZB.PORTACCESS.SYS1.TCPIP.%c%05d",
 				 i % 2 ? 'R' : 'Q', i);
-		fprintf(f, "RDEFINE SERVAUTH %s UACC(NONE) AUDIT(ALL(READ))
-"
-			"PERMIT %s CLASS(SERVAUTH) ID(U%03d G%03d) ACCESS(READ)
-",
+		fprintf(f, "RDEFINE SERVAUTH %s UACC(NONE) AUDIT(ALL(READ))\n"
+			"PERMIT %s CLASS(SERVAUTH) ID(U%03d G%03d) ACCESS(READ)\n",
 			prof, prof, i % 100, (i + 7) % 100);
 	}
 	fclose(f);
