@@ -140,12 +140,8 @@ static void lint_resources(const struct psf_policy *p, struct psf_findings *f)
 
 static bool id_defined(struct psf_racf_model *m, const char *id)
 {
-	if (!strcmp(id, "*") || psf_racf_find_user(m, id))
-		return true;
-	for (size_t g = 0; g < m->ngroups; g++)
-		if (!strcmp(m->groups[g].id, id))
-			return true;
-	return false;
+	return !strcmp(id, "*") || psf_racf_find_user(m, id) ||
+	       psf_racf_find_group(m, id);
 }
 
 static void lint_racf(const struct psf_policy *p, struct psf_findings *f)

@@ -147,7 +147,8 @@ struct psf_permit_ref {
 	int line;
 	char id[PSF_NAME_LEN + 1];
 	enum psf_class cls;
-	char *profile_name;             /* owned by the model */
+	char *profile_name;             /* owned by the model; stays valid
+					 * after RDELETE */
 };
 
 enum psf_logopt { PSF_LOG_DEFAULT, PSF_LOG_ALWAYS, PSF_LOG_NEVER,
@@ -228,8 +229,9 @@ struct psf_racf_group *psf_racf_add_group(struct psf_racf_model *m,
 					  int line);
 /* Connects the user to the group unless it already is. */
 int psf_racf_connect(struct psf_racf_user *u, const char *group);
+/* Records that a PERMIT named id on profile p. */
 int psf_racf_add_ref(struct psf_racf_model *m, const char *file, int line,
-		     const char *id, enum psf_class cls, const char *profile);
+		     const char *id, const struct psf_profile *p);
 
 /* Generic profile names (spec 5.2).  match: does the profile name cover the
  * resource?  cmp: < 0 when a is more specific than b. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "policy.h"
 #include "racf_generic.h"
 
@@ -416,9 +417,10 @@ static void build_pgmsec(struct psf_policy *p)
 					      "IRR.PGMSECURITY");
 	const char *a = f ? f->appldata : NULL;
 
-	if (!a || !strcmp(a, "BASIC"))
+	/* APPLDATA keeps its case as typed; RACF's values are keywords */
+	if (!a || !strcasecmp(a, "BASIC"))
 		p->pgmsec = PSF_PGMSEC_BASIC;
-	else if (!strcmp(a, "ENHANCED"))
+	else if (!strcasecmp(a, "ENHANCED"))
 		p->pgmsec = PSF_PGMSEC_ENHANCED;
 	else
 		p->pgmsec = PSF_PGMSEC_ENHWARN;
