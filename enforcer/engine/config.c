@@ -209,16 +209,22 @@ static void rule_flag(struct ctx *x, const config_setting_t *s, int *out)
 static void read_rule(struct ctx *x, const config_setting_t *g,
 		      struct psf_identity_rule *r)
 {
+	bool matched = false;
+
 	memset(r, 0, sizeof *r);
 	r->line = (int)config_setting_source_line(g);
 	r->uid = -1;
 	r->superuser = r->apf = r->ftp_server = -1;
-	if (!want(x, g, CONFIG_TYPE_GROUP))
+	if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
+		err(x, g, "each 'identities' entry must be a group { ... }");
 		return;
+	}
 	for (int i = 0; i < config_setting_length(g); i++) {
 		config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
 		const char *n = config_setting_name(s);
 
+		matched |= !strcmp(n, "exe") || !strcmp(n, "comm") ||
+			   !strcmp(n, "uid");
 		if (!strcmp(n, "exe"))
 			r->exe = get_string(x, s);
 		else if (!strcmp(n, "comm"))
@@ -248,7 +254,7 @@ static void read_rule(struct ctx *x, const config_setting_t *g,
 		else
 			err(x, s, "unknown setting 'identities.%s'", n);
 	}
-	if (!r->exe && !r->comm && r->uid < 0)
+	if (!matched)
 		err(x, g, "identity rule has no match (exe, comm or uid)");
 }
 
