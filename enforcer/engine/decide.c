@@ -150,7 +150,7 @@ static void decide_bind(const struct psf_policy *p, const struct psf_subject *s,
 			const struct psf_request *r, struct psf_decision *d,
 			struct psf_explain *ex)
 {
-	uint32_t slot = p->port_slot[r->proto][r->port];
+	uint32_t slot = psf_port_slot_of(p, r->proto, r->port);
 	bool at_bind = r->proto == PSF_UDP || p->whenbind;
 
 	if (r->port == 0) {
@@ -218,10 +218,10 @@ static void decide_listen(const struct psf_policy *p,
 		check_unrsv(p, s, PSF_TCP, d, ex);
 		return;
 	}
-	if (p->port_slot[PSF_TCP][r->port] ||
+	if (psf_port_slot_of(p, PSF_TCP, r->port) ||
 	    (p->restrictlow[PSF_TCP] && r->port <= 1023)) {
 		psf_explain_add(ex, "listen on port %u: %s; checked at bind",
-				r->port, p->port_slot[PSF_TCP][r->port] ?
+				r->port, psf_port_slot_of(p, PSF_TCP, r->port) ?
 				"reserved" : "a restricted low port");
 		return;
 	}

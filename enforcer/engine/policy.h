@@ -76,7 +76,8 @@ struct psf_policy {
 	struct psf_racf_model racf;
 	bool no_warning;
 
-	/* Per protocol: slot index per port (0 = not reserved). */
+	/* Per protocol: slot index per port (0 = not reserved); NULL when
+	 * the protocol has no reservation. */
 	uint32_t *port_slot[PSF_NPROTO];
 	struct psf_port_slot *slots;
 	size_t nslots;
@@ -105,6 +106,15 @@ struct psf_policy {
 	/* For the lint: which model entries the builder ignored. */
 	bool *entry_ignored;                    /* per tcpip.ports[] */
 };
+
+/* The reservation slot of a port, 0 when it is not reserved.  A protocol
+ * without reservations has no table: the discovery policy, loaded by every
+ * process that makes a socket call, then costs no page of it. */
+static inline uint32_t psf_port_slot_of(const struct psf_policy *p,
+					enum psf_proto pr, uint16_t port)
+{
+	return p->port_slot[pr] ? p->port_slot[pr][port] : 0;
+}
 
 /* policy_build.c */
 int psf_policy_build(struct psf_policy *p, const struct psf_load_opts *o,

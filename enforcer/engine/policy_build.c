@@ -291,14 +291,21 @@ static int build_ports(struct build *b)
 {
 	struct psf_policy *p = b->p;
 	struct psf_tcpip_model *m = &p->tcpip;
-	int32_t *owner[PSF_NPROTO];
+	int32_t *owner[PSF_NPROTO] = { NULL, NULL };
 	uint32_t *count;
+	bool any[PSF_NPROTO] = { false, false };
 	int rc = -ENOMEM;
 
+	for (size_t i = 0; i < m->nports; i++)
+		if (m->ports[i].kind != PSF_ENT_UNRSV && !p->entry_ignored[i])
+			any[m->ports[i].proto] = true;
+	if (!any[PSF_TCP] && !any[PSF_UDP])
+		return 0;
 	for (int pr = 0; pr < PSF_NPROTO; pr++) {
-		p->port_slot[pr] = calloc(NPORTS, sizeof(uint32_t));
+		/* claim_ports() needs both owner tables */
 		owner[pr] = malloc(NPORTS * sizeof(int32_t));
-		if (!p->port_slot[pr] || !owner[pr])
+		if (!owner[pr] || (any[pr] &&
+		    !(p->port_slot[pr] = calloc(NPORTS, sizeof(uint32_t)))))
 			goto out;
 		memset(owner[pr], 0xff, NPORTS * sizeof(int32_t));
 	}
