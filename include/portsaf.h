@@ -196,6 +196,11 @@ bool psf_policy_racf_user(const struct psf_policy *p, const char *user,
 			  char dfltgrp[PSF_NAME_LEN + 1],
 			  char name[PSF_UNAME_LEN + 1]);
 
+/* Can psf_decide() ever check a listen under this policy?  (Only UNRSV
+ * TCP in WHENLISTEN mode checks at listen, spec 2.3.)  Lets a wrapper skip
+ * the system calls that gather a listen request. */
+bool psf_policy_checks_listen(const struct psf_policy *p);
+
 /* An identity bound to a policy: the per-process lookups done once. */
 struct psf_subject {
 	struct psf_identity id;

@@ -85,6 +85,18 @@ PSF_EXPORT int bind(int fd, const struct sockaddr *sa, socklen_t len)
 	return checked_bind(fd, &s, sa, len, &e);
 }
 
+/* Most policies never check a listen (no UNRSV TCP, or WHENBIND): then
+ * listen() costs no system call of portsaf's.  A policy that failed to
+ * load leaves the call to on_error. */
+static bool listen_checked(void)
+{
+	const struct psf_policy *p;
+
+	psf_policy_init();
+	p = __atomic_load_n(&psf_rt.policy, __ATOMIC_ACQUIRE);
+	return !p || psf_policy_checks_listen(p);
+}
+
 /* A second listen() only changes the backlog: z/OS checks the socket
  * becoming a listener, once. */
 static bool already_listening(int fd)
@@ -132,7 +144,7 @@ PSF_EXPORT int listen(int fd, int backlog)
 		return psf_call_listen(fd, backlog);
 	psf_core_init();
 	if (!psf_fd_lookup(fd, &s) || !s.family || s.proto != PSF_TCP ||
-	    already_listening(fd) || !psf_sa_bound(fd, &e))
+	    !listen_checked() || already_listening(fd) || !psf_sa_bound(fd, &e))
 		return psf_call_listen(fd, backlog);
 	return checked_listen(fd, backlog, &s, &e);
 }

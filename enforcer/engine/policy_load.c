@@ -124,3 +124,8 @@ bool psf_policy_racf_user(const struct psf_policy *p, const char *user,
 		strcpy(name, u->name);
 	return true;
 }
+
+bool psf_policy_checks_listen(const struct psf_policy *p)
+{
+	return p->nunrsv[PSF_TCP] && !p->whenbind;
+}
