@@ -83,7 +83,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(UNIT_LIB_OBJ) $(BUILD)/libpsf.a
 
 $(BUILD)/tests/progs/%: tests/progs/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(XCFLAGS) $(if $(filter %_static,$*),-static) -o $@ $< $(LDFLAGS)
+	$(CC) $(XCFLAGS) -MMD -MP -MF $@.d $(if $(filter %_static,$*),-static) -o $@ $< $(LDFLAGS)
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libpsf.a
 	@mkdir -p $(dir $@)
@@ -110,4 +110,4 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -24,19 +24,11 @@
  * bind skips the rest of that OP.  Exits 0 once every call has been made,
  * whatever their results; 2 on bad usage.
  */
-#include <arpa/inet.h>
-#include <errno.h>
-#include <netinet/in.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include "standin.h"
 
 #define MAX_SOCKETS 128
 
-static struct sockaddr_storage addr;
-static socklen_t addr_len;
+static struct endpoint addr;
 static int fds[MAX_SOCKETS], nfds;
 
 static void usage(void)
@@ -46,88 +38,14 @@ static void usage(void)
 	exit(2);
 }
 
-static unsigned parse_port(const char *s)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || v < 0 || v > 65535)
-		usage();
-	return (unsigned)v;
-}
-
-static void parse_addr(const char *s)
-{
-	struct sockaddr_in *v4 = (struct sockaddr_in *)&addr;
-	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&addr;
-
-	memset(&addr, 0, sizeof addr);
-	if (inet_pton(AF_INET, s, &v4->sin_addr) == 1) {
-		v4->sin_family = AF_INET;
-		addr_len = sizeof *v4;
-	} else if (inet_pton(AF_INET6, s, &v6->sin6_addr) == 1) {
-		v6->sin6_family = AF_INET6;
-		addr_len = sizeof *v6;
-	} else {
-		usage();
-	}
-}
-
-static struct sockaddr *at_port(unsigned port)
-{
-	if (addr.ss_family == AF_INET6)
-		((struct sockaddr_in6 *)&addr)->sin6_port = htons((uint16_t)port);
-	else
-		((struct sockaddr_in *)&addr)->sin_port = htons((uint16_t)port);
-	return (struct sockaddr *)&addr;
-}
-
-static unsigned local_port(int fd)
-{
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof ss;
-
-	if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0)
-		return 0;
-	return ntohs(ss.ss_family == AF_INET6 ?
-		     ((struct sockaddr_in6 *)&ss)->sin6_port :
-		     ((struct sockaddr_in *)&ss)->sin_port);
-}
-
-/* fflush per line: one write(2) each, so that stand-ins appending to one
- * file never interleave within a line.  PORT is the port the program
- * named; 0, the stack's choice, the same in every run, is followed by the
- * port the stack chose. */
-static int report(const char *op, int type, unsigned port, int rc,
-		  unsigned chosen)
-{
-	const char *proto = type == SOCK_STREAM ? "TCP" : "UDP";
-	int err = errno;
-
-	if (rc < 0)
-		printf("%s %s %u %s\n", op, proto, port, strerrorname_np(err));
-	else if (!port)
-		printf("%s %s 0 OK %u\n", op, proto, chosen);
-	else
-		printf("%s %s %u OK\n", op, proto, port);
-	fflush(stdout);
-	errno = err;
-	return rc;
-}
-
 static int new_socket(int type)
 {
-	int one = 1, fd = socket(addr.ss_family, type, 0);
+	int fd = standin_socket(&addr, type);
 
 	if (fd < 0 || nfds == MAX_SOCKETS) {
 		fputs("standin_batch: no socket\n", stderr);
 		exit(1);
 	}
-	/* Lets the rehearsal's second run rebind the ports that the first
-	 * run's connections left in TIME_WAIT; TCP only, since on UDP Linux
-	 * would let two sockets share a port. */
-	if (type == SOCK_STREAM)
-		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
 	fds[nfds++] = fd;
 	return fd;
 }
@@ -136,46 +54,48 @@ static int new_socket(int type)
 static int bound(int type, unsigned port)
 {
 	int fd = new_socket(type);
+	int rc = bind(fd, standin_at_port(&addr, port), addr.len);
 
-	int rc = bind(fd, at_port(port), addr_len);
-
-	return report("BIND", type, port, rc, rc < 0 ? 0 : local_port(fd)) < 0 ?
-	       -1 : fd;
+	standin_report_chosen("BIND", type, port, rc,
+			      rc < 0 ? 0 : standin_local_port(fd));
+	return rc < 0 ? -1 : fd;
 }
 
 static int listening(unsigned port)
 {
-	int fd = bound(SOCK_STREAM, port);
+	int fd = bound(SOCK_STREAM, port), rc;
 
 	if (fd < 0)
 		return -1;
-	return report("LISTEN", SOCK_STREAM, port, listen(fd, 16),
-		      local_port(fd)) < 0 ? -1 : fd;
+	rc = listen(fd, 16);
+	standin_report_chosen("LISTEN", SOCK_STREAM, port, rc,
+			      standin_local_port(fd));
+	return rc < 0 ? -1 : fd;
 }
 
 int main(int argc, char **argv)
 {
 	int partner = -1, c;
 
-	parse_addr("127.0.0.1");
+	standin_parse_addr(&addr, "127.0.0.1");
 	while ((c = getopt(argc, argv, "a:")) != -1) {
 		if (c != 'a')
 			usage();
-		parse_addr(optarg);
+		standin_parse_addr(&addr, optarg);
 	}
 	if (optind == argc || (argc - optind) % 2)
 		usage();
 	/* All of the command line is checked before the first call. */
 	for (int i = optind; i < argc; i += 2) {
-		parse_port(argv[i + 1]);
+		standin_port(argv[i + 1]);
 		if (strcmp(argv[i], "listen") && strcmp(argv[i], "client") &&
 		    strcmp(argv[i], "udp") && strcmp(argv[i], "udpsend"))
 			usage();
 	}
 	for (int i = optind; i < argc; i += 2) {
 		const char *op = argv[i];
-		unsigned port = parse_port(argv[i + 1]);
-		int fd;
+		unsigned port = standin_port(argv[i + 1]);
+		int fd, rc;
 
 		if (!strcmp(op, "listen")) {
 			listening(port);
@@ -186,16 +106,20 @@ int main(int argc, char **argv)
 				continue;
 			if ((fd = bound(SOCK_STREAM, port)) < 0)
 				continue;
-			to = local_port(partner);
-			report("CONNECT", SOCK_STREAM, 0,
-			       connect(fd, at_port(to), addr_len), to);
+			to = standin_local_port(partner);
+			rc = connect(fd, standin_at_port(&addr, to),
+				     addr.len);
+			standin_report_chosen("CONNECT", SOCK_STREAM, 0, rc,
+					      to);
 		} else if (!strcmp(op, "udp")) {
 			bound(SOCK_DGRAM, port);
 		} else {
 			fd = new_socket(SOCK_DGRAM);
-			report("SEND", SOCK_DGRAM, port,
-			       (int)sendto(fd, "x", 1, 0, at_port(port),
-					   addr_len), port);
+			rc = (int)sendto(fd, "x", 1, 0,
+					 standin_at_port(&addr, port),
+					 addr.len);
+			standin_report_chosen("SEND", SOCK_DGRAM, port, rc,
+					      port);
 		}
 	}
 	while (nfds > 0)

@@ -28,25 +28,18 @@
  * itself: a 30-second alarm bounds the waits for a peer.  Exit 0 once the
  * calls have been made, whatever their results; 2 on bad usage.
  */
-#include <arpa/inet.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <unistd.h>
+
+#include "standin.h"
 
 #define CTL_FD 3                /* the session's control connection */
 #define PEER_TIMEOUT 30         /* seconds */
 
-static struct sockaddr_storage addr;
-static socklen_t addr_len;
+static struct endpoint addr;
 static const char *addr_text = "127.0.0.1";
 
 static void usage(void)
@@ -59,67 +52,21 @@ static void usage(void)
 	exit(2);
 }
 
-static unsigned number(const char *s, unsigned max)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || v < 0 || v > (long)max)
-		usage();
-	return (unsigned)v;
-}
-
 static void parse_addr(const char *s)
 {
-	struct sockaddr_in *v4 = (struct sockaddr_in *)&addr;
-	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&addr;
-
-	memset(&addr, 0, sizeof addr);
-	if (inet_pton(AF_INET, s, &v4->sin_addr) == 1) {
-		v4->sin_family = AF_INET;
-		addr_len = sizeof *v4;
-	} else if (inet_pton(AF_INET6, s, &v6->sin6_addr) == 1) {
-		v6->sin6_family = AF_INET6;
-		addr_len = sizeof *v6;
-	} else {
-		usage();
-	}
+	standin_parse_addr(&addr, s);
 	addr_text = s;
 }
 
-static struct sockaddr *at_port(unsigned port)
-{
-	if (addr.ss_family == AF_INET6)
-		((struct sockaddr_in6 *)&addr)->sin6_port = htons((uint16_t)port);
-	else
-		((struct sockaddr_in *)&addr)->sin_port = htons((uint16_t)port);
-	return (struct sockaddr *)&addr;
-}
-
-/* fflush per line: one write(2) each, so that the daemon and its session
- * processes sharing stdout never interleave within a line. */
+/* The daemon and its session processes share stdout. */
 static int report(const char *op, unsigned port, int rc)
 {
-	int err = errno;
-
-	printf("%s TCP %u %s\n", op, port, rc < 0 ? strerrorname_np(err) : "OK");
-	fflush(stdout);
-	errno = err;
-	return rc;
+	return standin_report(op, SOCK_STREAM, port, rc);
 }
 
 static int tcp_socket(void)
 {
-	int one = 1, fd = socket(addr.ss_family, SOCK_STREAM, 0);
-
-	if (fd < 0) {
-		perror("socket");
-		exit(1);
-	}
-	/* Lets the rehearsal's second run rebind the ports that the first
-	 * run's data connections left in TIME_WAIT. */
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	return fd;
+	return standin_socket_or_exit(&addr, SOCK_STREAM);
 }
 
 /* A socket bound to the port and listening, or -1. */
@@ -127,7 +74,8 @@ static int listener(unsigned port)
 {
 	int fd = tcp_socket();
 
-	if (report("BIND", port, bind(fd, at_port(port), addr_len)) < 0 ||
+	if (report("BIND", port, bind(fd, standin_at_port(&addr, port),
+				      addr.len)) < 0 ||
 	    report("LISTEN", port, listen(fd, 4)) < 0) {
 		close(fd);
 		return -1;
@@ -200,14 +148,13 @@ static void run_session(unsigned data_port)
 			client_len = sizeof *v6;
 			say(CTL_FD, "server", "200 Port request OK.");
 		} else if (!strncmp(line, "RETR", 4) && client_len) {
-			unsigned cport = ntohs(client.ss_family == AF_INET6 ?
-				((struct sockaddr_in6 *)&client)->sin6_port :
-				((struct sockaddr_in *)&client)->sin_port);
+			unsigned cport = standin_port_of(&client);
 			int fd = tcp_socket();
 
 			/* Active mode: the data connection comes from L-1. */
 			if (report("BIND", data_port,
-				   bind(fd, at_port(data_port), addr_len)) == 0 &&
+				   bind(fd, standin_at_port(&addr, data_port),
+					addr.len)) == 0 &&
 			    report("CONNECT", cport, connect(fd,
 				   (struct sockaddr *)&client, client_len)) == 0) {
 				say(CTL_FD, "server", "125 Sending data set TESTFILE");
@@ -293,14 +240,15 @@ static void run_client(unsigned ctl, unsigned active, int passive_only)
 	int fd = tcp_socket(), lfd;
 	char line[256], cmd[128];
 
-	if (report("CONNECT", ctl, connect(fd, at_port(ctl), addr_len)) < 0)
+	if (report("CONNECT", ctl, connect(fd, standin_at_port(&addr, ctl),
+					   addr.len)) < 0)
 		return;
 	expect_reply(fd, line, sizeof line);
 	say(fd, "client", "USER JSMITH");
 	expect_reply(fd, line, sizeof line);
 	say(fd, "client", "PASS ********");
 	expect_reply(fd, line, sizeof line);
-	say(fd, "client", addr.ss_family == AF_INET6 ? "EPSV" : "PASV");
+	say(fd, "client", addr.ss.ss_family == AF_INET6 ? "EPSV" : "PASV");
 	if (expect_reply(fd, line, sizeof line) / 100 == 2) {
 		fputs("standin_ftp: the stand-in client does not do passive "
 		      "transfers\n", stderr);
@@ -310,14 +258,14 @@ static void run_client(unsigned ctl, unsigned active, int passive_only)
 	} else if ((lfd = listener(active)) >= 0) {
 		struct pollfd pfd = { .fd = lfd, .events = POLLIN };
 
-		if (addr.ss_family == AF_INET6)
+		if (addr.ss.ss_family == AF_INET6)
 			snprintf(cmd, sizeof cmd, "EPRT |2|%s|%u|", addr_text,
 				 active);
 		else
 			snprintf(cmd, sizeof cmd, "PORT %s,%u,%u",
 				 addr_text, active >> 8, active & 0xff);
 		for (char *c = cmd; *c; c++)
-			if (*c == '.' && addr.ss_family != AF_INET6)
+			if (*c == '.' && addr.ss.ss_family != AF_INET6)
 				*c = ',';
 		say(fd, "client", cmd);
 		expect_reply(fd, line, sizeof line);
@@ -364,12 +312,12 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "a:", lo, NULL)) != -1) {
 		switch (c) {
 		case 'a': parse_addr(optarg); break;
-		case 'c': ctl = number(optarg, 65535); break;
-		case 'd': data = number(optarg, 65535); break;
-		case 'n': sessions = number(optarg, 64); break;
+		case 'c': ctl = standin_port(optarg); break;
+		case 'd': data = standin_port(optarg); break;
+		case 'n': sessions = standin_number(optarg, 64); break;
 		case 's': session = optarg; break;
 		case 'r': ready = optarg; break;
-		case 'p': active = number(optarg, 65535); break;
+		case 'p': active = standin_port(optarg); break;
 		case 'P': passive_only = 1; break;
 		default: usage();
 		}

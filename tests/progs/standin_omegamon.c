@@ -20,23 +20,12 @@
  * errno name), so that a rehearsal can compare runs.  Exits 0 once every
  * call has been made, whatever their results; 2 on bad usage.
  */
-#include <arpa/inet.h>
-#include <errno.h>
 #include <getopt.h>
-#include <netinet/in.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
+
+#include "standin.h"
 
 #define SLOT_STRIDE 4096        /* ITM's port mapping: PORT + n*4096 */
 #define MAX_SLOTS 15
-
-struct endpoint {
-	struct sockaddr_storage ss;
-	socklen_t len;
-};
 
 static void usage(void)
 {
@@ -45,73 +34,15 @@ static void usage(void)
 	exit(2);
 }
 
-/* fflush per line: one write(2) each, so that stand-ins appending to one
- * file never interleave within a line. */
-static void report(const char *op, int type, unsigned port, int rc)
-{
-	printf("%s %s %u %s\n", op, type == SOCK_STREAM ? "TCP" : "UDP", port,
-	       rc < 0 ? strerrorname_np(errno) : "OK");
-	fflush(stdout);
-}
-
-static unsigned parse_port(const char *s)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || v < 0 || v > 65535)
-		usage();
-	return (unsigned)v;
-}
-
-static void set_port(struct endpoint *e, unsigned port)
-{
-	if (e->ss.ss_family == AF_INET6)
-		((struct sockaddr_in6 *)&e->ss)->sin6_port = htons((uint16_t)port);
-	else
-		((struct sockaddr_in *)&e->ss)->sin_port = htons((uint16_t)port);
-}
-
-static void parse_addr(struct endpoint *e, const char *s)
-{
-	struct sockaddr_in *v4 = (struct sockaddr_in *)&e->ss;
-	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&e->ss;
-
-	memset(e, 0, sizeof *e);
-	if (inet_pton(AF_INET, s, &v4->sin_addr) == 1) {
-		v4->sin_family = AF_INET;
-		e->len = sizeof *v4;
-	} else if (inet_pton(AF_INET6, s, &v6->sin6_addr) == 1) {
-		v6->sin6_family = AF_INET6;
-		e->len = sizeof *v6;
-	} else {
-		usage();
-	}
-}
-
 /* A socket bound to e:port, or -1 with errno from bind. */
 static int bound(int type, struct endpoint *e, unsigned port)
 {
-	int one = 1, fd = socket(e->ss.ss_family, type, 0), rc, err;
+	/* SO_REUSEADDR on TCP, as ITM sets it */
+	int fd = standin_socket_or_exit(e, type), rc;
 
-	if (fd < 0) {
-		perror("socket");
-		exit(1);
-	}
-	/* ITM sets it on TCP; it also lets the rehearsal's second run bind
-	 * the ports that the first run's connections left in TIME_WAIT.  Not
-	 * on UDP, where Linux would let two sockets share a port. */
-	if (type == SOCK_STREAM)
-		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	set_port(e, port);
-	rc = bind(fd, (struct sockaddr *)&e->ss, e->len);
-	report("BIND", type, port, rc);
-	if (rc == 0)
-		return fd;
-	err = errno;
-	close(fd);
-	errno = err;
-	return -1;
+	rc = bind(fd, standin_at_port(e, port), e->len);
+	standin_report("BIND", type, port, rc);
+	return rc == 0 ? fd : standin_discard(fd);
 }
 
 /* KDE_LOOPBACK_POOL: the next free port of the pool for each protocol;
@@ -141,10 +72,7 @@ static int pool_socket(struct pool *p, int type, struct endpoint *loop)
 
 static int listening(int fd, unsigned port)
 {
-	int rc = listen(fd, 16);
-
-	report("LISTEN", SOCK_STREAM, port, rc);
-	return rc;
+	return standin_report("LISTEN", SOCK_STREAM, port, listen(fd, 16));
 }
 
 /* An agent's IP.PIPE port search; the listening socket, or -1 when the
@@ -181,14 +109,14 @@ int main(int argc, char **argv)
 	unsigned pipe = 1918, udp = 1918, agents = MAX_SLOTS;
 	int fds[2 * MAX_SLOTS + 3], nfds = 0, fd, c;
 
-	parse_addr(&addr, "127.0.0.1");
+	standin_parse_addr(&addr, "127.0.0.1");
 	while ((c = getopt_long(argc, argv, "a:", lo, NULL)) != -1) {
 		switch (c) {
-		case 'a': parse_addr(&addr, optarg); break;
-		case 'p': pipe = parse_port(optarg); break;
-		case 'u': udp = parse_port(optarg); break;
+		case 'a': standin_parse_addr(&addr, optarg); break;
+		case 'p': pipe = standin_port(optarg); break;
+		case 'u': udp = standin_port(optarg); break;
 		case 'n':
-			agents = parse_port(optarg);
+			agents = standin_port(optarg);
 			if (agents > MAX_SLOTS)
 				usage();
 			break;
@@ -203,7 +131,8 @@ int main(int argc, char **argv)
 	}
 	if (optind != argc || !pipe)
 		usage();
-	parse_addr(&loop, addr.ss.ss_family == AF_INET6 ? "::1" : "127.0.0.1");
+	standin_parse_addr(&loop, addr.ss.ss_family == AF_INET6 ? "::1" :
+			   "127.0.0.1");
 
 	/* The hub TEMS */
 	if ((fd = bound(SOCK_STREAM, &addr, pipe)) >= 0) {
@@ -225,9 +154,8 @@ int main(int argc, char **argv)
 		if ((fd = pool_socket(&pool, SOCK_STREAM, &loop)) < 0)
 			continue;
 		fds[nfds++] = fd;
-		set_port(&loop, pipe);
-		rc = connect(fd, (struct sockaddr *)&loop.ss, loop.len);
-		report("CONNECT", SOCK_STREAM, pipe, rc);
+		rc = connect(fd, standin_at_port(&loop, pipe), loop.len);
+		standin_report("CONNECT", SOCK_STREAM, pipe, rc);
 	}
 	while (nfds > 0)
 		close(fds[--nfds]);
