@@ -169,16 +169,43 @@ int psf_generic_cmp(const char *a, const char *b)
  * A profile with a longer literal prefix is always the more specific of
  * two that cover a resource (at the shorter prefix's end one has a literal
  * where the other has a generic character), so the first prefix with a
- * match holds RACF's choice; within it, each (prefix, suffix) group is
- * sorted by psf_generic_cmp and the best of the groups' first matches
- * wins.
+ * match holds the prefix files' choice; within it, each (prefix, suffix)
+ * group is sorted by psf_generic_cmp and the best of the groups' first
+ * matches wins.
  *
  * '**' matches zero qualifiers too, which the literal text around it does
  * not show: "A.**" covers "A", whose prefixes never include "A.", so such
  * a profile is filed a second time under the prefix without the period
  * (marked `shortened`, skipped there when the resource has the period);
  * "**.B" covers "B", so a suffix right after '**' loses its period.
+ *
+ * Anchors.  Sites write generics like EZB.PORTACCESS.*.*.Q0123*: generic
+ * qualifiers in the middle and a '*' at the end, so that hundreds of them
+ * share the prefix "EZB.PORTACCESS." and an empty suffix, and the files
+ * above would leave a lookup to try them one by one.  Up to the first
+ * '**', each qualifier of a profile covers exactly one qualifier of the
+ * resource, so a later qualifier that starts with literal characters
+ * ("Q0123") tells what the resource's qualifier at the same place starts
+ * with.  A profile with such an "anchor" qualifier after the one holding
+ * its first generic character is filed instead under (literal prefix,
+ * anchor's index, anchor's literal head); the rightmost anchor is taken,
+ * as names grow more particular to the right.  A lookup probes each
+ * (prefix length, index, head length) some anchored profile has, which
+ * finds every anchored profile that can cover the resource; each such
+ * group is sorted by psf_generic_cmp, and the best anchored match is
+ * weighed against the prefix files' choice with psf_generic_cmp.  An
+ * anchor with no generic character ("RES1" in A.*.RES1) is marked whole
+ * and probed only where the resource's qualifier has just its length:
+ * resource A.X.RES12 then does not try, and fail to match, A.*.RES1.
+ * Because a longer literal prefix wins, a lookup probes anchors longest
+ * prefix first and skips, there and in the prefix files, whatever has a
+ * shorter prefix than a match already found.
  */
+
+/* Anchors beyond this qualifier index are not used (their profiles stay
+ * in the prefix files): a lookup records where this many qualifiers
+ * start. */
+#define ANCHOR_QUALS (PSF_PROFILE_NAME_MAX / 2 + 1)
 
 struct discrete_entry {
 	const char *name;
@@ -201,6 +228,30 @@ struct run {
 	uint32_t lens, nlens;           /* prefixes: suffix lengths in sufflens[] */
 };
 
+/* A generic filed under its anchor qualifier. */
+struct anchored_member {
+	const char *name;
+	int idx;
+	uint16_t keylen;                /* literal prefix */
+	uint16_t qual;                  /* the anchor's qualifier index */
+	uint16_t headoff, headlen;      /* the anchor's literal head in name */
+	bool whole;                     /* the head is the whole qualifier */
+};
+
+/* What a lookup probes for anchored profiles: a prefix length, qualifier
+ * index and head length that some anchored profile has, and whether the
+ * head must be the resource's whole qualifier. */
+struct anchor_shape {
+	uint16_t keylen, qual, headlen;
+	bool whole;
+};
+
+/* A run of anchored members with one prefix, anchor index and head. */
+struct anchor_group {
+	uint64_t hash;
+	uint32_t first, count;
+};
+
 struct table {
 	uint32_t *slot;                 /* run index + 1; 0 = empty */
 	size_t mask;
@@ -217,7 +268,15 @@ struct psf_profile_index {
 	size_t nprefixes, ngroups;
 	struct table ptab, gtab;
 	uint16_t *sufflens;
-	size_t maxkey, maxsuffix;
+	struct anchored_member *amem;
+	size_t namem;
+	struct anchor_group *agroups;
+	size_t nagroups;
+	struct table atab;
+	struct anchor_shape *shapes;
+	size_t nshapes;
+	size_t maxkey, maxsuffix;       /* maxkey: of prefix files and anchors */
+	size_t maxqual;                 /* highest anchor index + 1 */
 	uint8_t keylens[(PSF_PROFILE_NAME_MAX + 8) / 8];  /* bit per prefix length in use */
 };
 
@@ -249,6 +308,20 @@ static uint64_t suffix_hash(const char *s, size_t n)
 static uint64_t group_hash(uint64_t prefix, uint64_t suffix, size_t sufflen)
 {
 	return prefix ^ (suffix * 0x9e3779b97f4a7c15ULL) ^ sufflen;
+}
+
+/* An anchor group's key: the prefix's hash carried on over the anchor's
+ * index and head, so that a lookup starts from the hash of the resource's
+ * prefix it already has. */
+static uint64_t anchor_hash(uint64_t prefix, size_t qual, const char *head,
+			    size_t headlen)
+{
+	uint64_t h = psf_hash_step(psf_hash_step(prefix, (unsigned char)qual),
+				   (unsigned char)(qual >> 8));
+
+	for (size_t i = 0; i < headlen; i++)
+		h = psf_hash_step(h, (unsigned char)head[i]);
+	return h;
 }
 
 static size_t literal_prefix(const char *name)
@@ -295,12 +368,112 @@ static int member_order(const void *pa, const void *pb)
 	return psf_generic_cmp(a->name, b->name);
 }
 
+static size_t qualifier_index(const char *name, size_t pos)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < pos; i++)
+		n += name[i] == '.';
+	return n;
+}
+
+/* The start of the qualifier of name holding position p. */
+static const char *qual_start(const char *name, const char *p)
+{
+	while (p > name && p[-1] != '.')
+		p--;
+	return p;
+}
+
+/* Records qualifier [s, e), number qual, as a's anchor: its head runs to
+ * its first generic character. */
+static void set_anchor(struct anchored_member *a, const char *s,
+		       const char *e, size_t qual)
+{
+	a->qual = (uint16_t)qual;
+	a->headoff = (uint16_t)(s - a->name);
+	a->headlen = (uint16_t)strcspn(s, "%*.");
+	a->whole = s + a->headlen == e;
+}
+
+/* Finds the anchor of generic name a->name (literal prefix a->keylen
+ * long): its rightmost qualifier that starts with a literal character,
+ * after the qualifier holding the first generic character and before any
+ * '**' (which shifts the qualifiers after it).  False when there is none
+ * within ANCHOR_QUALS. */
+static bool find_anchor(struct anchored_member *a)
+{
+	const char *key_end = a->name + a->keylen;
+	const char *s = qual_start(a->name, key_end);
+	bool found = false;
+
+	for (size_t qual = qualifier_index(a->name, a->keylen);
+	     qual < ANCHOR_QUALS; qual++) {
+		const char *e = qual_end(s);
+
+		if (e - s == 2 && s[0] == '*' && s[1] == '*')
+			break;
+		if (s > key_end && e > s && *s != '*' && *s != '%') {
+			set_anchor(a, s, e, qual);
+			found = true;
+		}
+		if (!*e)
+			break;
+		s = e + 1;
+	}
+	return found;
+}
+
+static const char *head_of(const struct anchored_member *a)
+{
+	return a->name + a->headoff;
+}
+
+static struct anchor_shape shape_of(const struct anchored_member *a)
+{
+	return (struct anchor_shape){ a->keylen, a->qual, a->headlen, a->whole };
+}
+
+static int shape_cmp(struct anchor_shape a, struct anchor_shape b)
+{
+	if (a.keylen != b.keylen)
+		return a.keylen < b.keylen ? -1 : 1;
+	if (a.qual != b.qual)
+		return a.qual < b.qual ? -1 : 1;
+	if (a.headlen != b.headlen)
+		return a.headlen < b.headlen ? -1 : 1;
+	return (int)a.whole - (int)b.whole;
+}
+
+/* By shape, then key text (so that groups and shapes are runs), then
+ * specificity (so that a group's first match is its best). */
+static int anchored_order(const void *pa, const void *pb)
+{
+	const struct anchored_member *a = pa, *b = pb;
+	int c;
+
+	if ((c = shape_cmp(shape_of(a), shape_of(b))) ||
+	    (c = memcmp(a->name, b->name, a->keylen)) ||
+	    (c = memcmp(head_of(a), head_of(b), a->headlen)))
+		return c;
+	return psf_generic_cmp(a->name, b->name);
+}
+
+/* Files a generic under its anchor, or under its literal prefix and
+ * suffix when it has none (see above). */
 static void add_member(struct psf_profile_index *ix, const char *name, int idx)
 {
-	size_t kl = literal_prefix(name), sl = literal_suffix(name);
+	size_t kl = literal_prefix(name), sl;
+	struct anchored_member a = { name, idx, (uint16_t)kl, 0, 0, 0, false };
 
 	if (kl > PSF_PROFILE_NAME_MAX)  /* the reader refuses such names */
 		return;
+	/* the length bound keeps the anchor's offsets within uint16_t */
+	if (strlen(name) <= PSF_PROFILE_NAME_MAX && find_anchor(&a)) {
+		ix->amem[ix->namem++] = a;
+		return;
+	}
+	sl = literal_suffix(name);
 	ix->mem[ix->nmem++] = (struct generic_member){
 		name, idx, (uint16_t)kl, (uint16_t)sl, false };
 	if (ends_in_dot_double_star(name, kl))
@@ -313,7 +486,8 @@ static int collect(struct psf_profile_index *ix, const struct psf_racf_model *m,
 {
 	ix->disc = malloc((m->nprofiles + 1) * sizeof *ix->disc);
 	ix->mem = malloc((2 * m->nprofiles + 1) * sizeof *ix->mem);
-	if (!ix->disc || !ix->mem)
+	ix->amem = malloc((m->nprofiles + 1) * sizeof *ix->amem);
+	if (!ix->disc || !ix->mem || !ix->amem)
 		return -ENOMEM;
 	for (size_t i = 0; i < m->nprofiles; i++) {
 		const struct psf_profile *p = &m->profiles[i];
@@ -413,25 +587,73 @@ static void index_generic(struct psf_profile_index *ix)
 	}
 }
 
+/* Files the anchored members [first, end), which share prefix, anchor
+ * index and head, and their shape when it is new. */
+static void add_anchor_group(struct psf_profile_index *ix, size_t first,
+			     size_t end)
+{
+	const struct anchored_member *a = &ix->amem[first];
+	struct anchor_shape sh = shape_of(a);
+	struct anchor_group *g = &ix->agroups[ix->nagroups];
+
+	if (!ix->nshapes || shape_cmp(ix->shapes[ix->nshapes - 1], sh))
+		ix->shapes[ix->nshapes++] = sh;
+	*g = (struct anchor_group){
+		anchor_hash(psf_hash_name(a->name, a->keylen), a->qual,
+			    head_of(a), a->headlen),
+		(uint32_t)first, (uint32_t)(end - first) };
+	table_put(&ix->atab, g->hash, ix->nagroups++);
+	if (a->keylen > ix->maxkey)
+		ix->maxkey = a->keylen;
+	if (a->qual >= ix->maxqual)
+		ix->maxqual = a->qual + 1u;
+}
+
+static bool same_anchor(const struct anchored_member *a,
+			const struct anchored_member *b)
+{
+	return !shape_cmp(shape_of(a), shape_of(b)) &&
+	       !memcmp(a->name, b->name, a->keylen) &&
+	       !memcmp(head_of(a), head_of(b), a->headlen);
+}
+
+static void index_anchored(struct psf_profile_index *ix)
+{
+	size_t run = 0;
+
+	qsort(ix->amem, ix->namem, sizeof *ix->amem, anchored_order);
+	for (size_t i = 1; i <= ix->namem; i++) {
+		if (i < ix->namem && same_anchor(&ix->amem[run], &ix->amem[i]))
+			continue;
+		add_anchor_group(ix, run, i);
+		run = i;
+	}
+}
+
 struct psf_profile_index *psf_profile_index_build(const struct psf_racf_model *m,
 						  enum psf_class cls)
 {
 	struct psf_profile_index *ix = calloc(1, sizeof *ix);
-	size_t n;
+	size_t n, na;
 
 	if (!ix || collect(ix, m, cls) < 0)
 		goto nomem;
 	n = ix->nmem + 1;
+	na = ix->namem + 1;
 	ix->dmask = table_size(ix->ndisc) - 1;
 	ix->dslots = calloc(ix->dmask + 1, sizeof *ix->dslots);
 	ix->prefixes = malloc(n * sizeof *ix->prefixes);
 	ix->groups = malloc(n * sizeof *ix->groups);
 	ix->sufflens = malloc(n * sizeof *ix->sufflens);
+	ix->agroups = malloc(na * sizeof *ix->agroups);
+	ix->shapes = malloc(na * sizeof *ix->shapes);
 	if (!ix->dslots || !ix->prefixes || !ix->groups || !ix->sufflens ||
-	    !table_alloc(&ix->ptab, n) || !table_alloc(&ix->gtab, n))
+	    !ix->agroups || !ix->shapes || !table_alloc(&ix->ptab, n) ||
+	    !table_alloc(&ix->gtab, n) || !table_alloc(&ix->atab, na))
 		goto nomem;
 	index_discrete(ix);
 	index_generic(ix);
+	index_anchored(ix);
 	return ix;
 nomem:
 	psf_profile_index_free(ix);
@@ -451,16 +673,22 @@ void psf_profile_index_free(struct psf_profile_index *ix)
 	free(ix->sufflens);
 	free(ix->ptab.slot);
 	free(ix->gtab.slot);
+	free(ix->amem);
+	free(ix->agroups);
+	free(ix->shapes);
+	free(ix->atab.slot);
 	free(ix);
 }
 
 /* ---------------- lookups ---------------- */
 
-/* A resource with the hashes of its prefixes and suffixes. */
+/* A resource with the hashes of its prefixes and suffixes, and where its
+ * qualifiers start (as far as anchors go). */
 struct resource {
 	const char *name;
 	size_t len;
 	uint64_t pre[PSF_PROFILE_NAME_MAX + 1], suf[PSF_PROFILE_NAME_MAX + 1];
+	size_t quals[ANCHOR_QUALS], nquals;
 };
 
 static void hash_resource(const struct psf_profile_index *ix, struct resource *r)
@@ -474,6 +702,23 @@ static void hash_resource(const struct psf_profile_index *ix, struct resource *r
 	for (size_t i = 0; i < ns; i++)
 		r->suf[i + 1] = psf_hash_step(r->suf[i],
 					      (unsigned char)r->name[r->len - 1 - i]);
+}
+
+/* Qualifiers are split as psf_generic_match splits them: at every
+ * period, empty ones included. */
+static void split_resource(const struct psf_profile_index *ix,
+			   struct resource *r)
+{
+	const char *s = r->name;
+
+	r->nquals = 0;
+	while (r->nquals < ix->maxqual) {
+		r->quals[r->nquals++] = (size_t)(s - r->name);
+		s = qual_end(s);
+		if (!*s)
+			break;
+		s++;
+	}
 }
 
 static int find_discrete(const struct psf_profile_index *ix, const char *res,
@@ -505,6 +750,45 @@ static const struct run *find_run(const struct psf_profile_index *ix,
 	return NULL;
 }
 
+/* Whether r's qualifier of shape sh is long enough for its head, and no
+ * longer when the head must be the whole qualifier. */
+static bool fits_shape(const struct anchor_shape *sh, const struct resource *r)
+{
+	size_t end;
+
+	if (sh->keylen > r->len || sh->qual >= r->nquals)
+		return false;
+	end = r->quals[sh->qual] + sh->headlen;
+	return end <= r->len &&
+	       (!sh->whole || r->name[end] == '.' || r->name[end] == '\0');
+}
+
+/* The anchored profiles of shape sh with r's prefix and head, NULL if
+ * none. */
+static const struct anchor_group *find_anchor_group(
+	const struct psf_profile_index *ix, const struct anchor_shape *sh,
+	const struct resource *r)
+{
+	const char *head;
+	uint64_t h;
+
+	if (!fits_shape(sh, r))
+		return NULL;
+	head = r->name + r->quals[sh->qual];
+	h = anchor_hash(r->pre[sh->keylen], sh->qual, head, sh->headlen);
+	for (size_t s = h & ix->atab.mask; ix->atab.slot[s];
+	     s = (s + 1) & ix->atab.mask) {
+		const struct anchor_group *g = &ix->agroups[ix->atab.slot[s] - 1];
+		const struct anchored_member *a = &ix->amem[g->first];
+
+		if (g->hash == h && !shape_cmp(shape_of(a), *sh) &&
+		    !memcmp(a->name, r->name, sh->keylen) &&
+		    !memcmp(head_of(a), head, sh->headlen))
+			return g;
+	}
+	return NULL;
+}
+
 static bool covers(const struct generic_member *g, const struct resource *r)
 {
 	if (g->shortened && g->keylen < r->len && r->name[g->keylen] == '.')
@@ -512,11 +796,29 @@ static bool covers(const struct generic_member *g, const struct resource *r)
 	return psf_generic_match(g->name, r->name);
 }
 
-/* The most specific profile of prefix p covering r, -1 if none. */
-static int best_in_prefix(const struct psf_profile_index *ix,
-			  const struct run *p, const struct resource *r)
+/* A covering generic: its name, to weigh it against others, its literal
+ * prefix's length, to skip what cannot beat it, and its index into the
+ * model's profiles. */
+struct pick {
+	const char *name;
+	size_t keylen;
+	int idx;
+};
+
+static void consider(struct pick *best, const char *name, size_t keylen,
+		     int idx)
 {
-	const struct generic_member *best = NULL;
+	if (!best->name || psf_generic_cmp(name, best->name) < 0)
+		*best = (struct pick){ name, keylen, idx };
+}
+
+/* Weighs the most specific profile of prefix p covering r into best;
+ * false when none of p covers r. */
+static bool best_in_prefix(const struct psf_profile_index *ix,
+			   const struct run *p, const struct resource *r,
+			   struct pick *best)
+{
+	bool found = false;
 
 	for (uint32_t j = 0; j < p->nlens; j++) {
 		size_t sl = ix->sufflens[p->lens + j];
@@ -531,12 +833,39 @@ static int best_in_prefix(const struct psf_profile_index *ix,
 
 			if (!covers(m, r))
 				continue;
-			if (!best || psf_generic_cmp(m->name, best->name) < 0)
-				best = m;
+			consider(best, m->name, m->keylen, m->idx);
+			found = true;
 			break;          /* the group is in order */
 		}
 	}
-	return best ? best->idx : -1;
+	return found;
+}
+
+/* The most specific anchored profile covering r.  Shapes are probed
+ * longest prefix first, and those with a shorter prefix than a match
+ * found are not: a longer literal prefix always wins (see above). */
+static struct pick best_anchored(const struct psf_profile_index *ix,
+				 const struct resource *r)
+{
+	struct pick best = { NULL, 0, -1 };
+
+	for (size_t i = ix->nshapes; i-- > 0;) {
+		const struct anchor_shape *sh = &ix->shapes[i];
+		const struct anchor_group *g;
+
+		if (best.name && sh->keylen < best.keylen)
+			break;
+		g = find_anchor_group(ix, sh, r);
+		for (uint32_t k = 0; g && k < g->count; k++) {
+			const struct anchored_member *a = &ix->amem[g->first + k];
+
+			if (!psf_generic_match(a->name, r->name))
+				continue;
+			consider(&best, a->name, a->keylen, a->idx);
+			break;          /* the group is in order */
+		}
+	}
+	return best;
 }
 
 /* Prefixes of r that some profile has, longest first: calls fn for each
@@ -562,13 +891,17 @@ static void each_prefix(const struct psf_profile_index *ix,
 	}
 }
 
+/* Weighs the first prefix with a match, which holds the prefix files'
+ * choice, into best and stops there; stops before a prefix shorter than
+ * best's, which cannot beat it. */
 static bool take_best(const struct psf_profile_index *ix, const struct run *p,
 		      const struct resource *r, void *arg)
 {
-	int *best = arg;
+	struct pick *best = arg;
 
-	*best = best_in_prefix(ix, p, r);
-	return *best < 0;
+	if (best->name && p->keylen < best->keylen)
+		return false;
+	return !best_in_prefix(ix, p, r, best);
 }
 
 static struct resource *resource_of(const struct psf_profile_index *ix,
@@ -577,6 +910,7 @@ static struct resource *resource_of(const struct psf_profile_index *ix,
 	r->name = name;
 	r->len = strlen(name);
 	hash_resource(ix, r);
+	split_resource(ix, r);
 	return r;
 }
 
@@ -584,69 +918,97 @@ int psf_profile_index_best(const struct psf_profile_index *ix,
 			   const char *resource, bool generic_on)
 {
 	struct resource r;
-	int best = find_discrete(ix, resource, psf_hash_name(resource,
-							      strlen(resource)));
+	struct pick best;
+	int d = find_discrete(ix, resource, psf_hash_name(resource,
+							   strlen(resource)));
 
-	if (best >= 0 || !generic_on)
-		return best;
-	each_prefix(ix, resource_of(ix, resource, &r), take_best, &best);
-	return best;
+	if (d >= 0 || !generic_on)
+		return d;
+	resource_of(ix, resource, &r);
+	best = best_anchored(ix, &r);
+	each_prefix(ix, &r, take_best, &best);
+	return best.idx;
 }
 
 /* psf_profile_index_all serves `portsaf explain`, not the hot path: it
- * gathers a prefix's matches and sorts them. */
+ * gathers every covering generic of both files and sorts them. */
 struct all_acc {
-	int *out;
-	size_t max, n;
-	const struct generic_member **found;
-	size_t cap;
+	struct pick *found;
+	size_t n, cap;
+	bool nomem;
 };
 
-static int member_specificity(const void *a, const void *b)
+static void gather(struct all_acc *a, const char *name, int idx)
 {
-	return psf_generic_cmp((*(const struct generic_member *const *)a)->name,
-			       (*(const struct generic_member *const *)b)->name);
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? 2 * a->cap : 16;
+		struct pick *v = realloc(a->found, cap * sizeof *v);
+
+		if (!v) {
+			a->nomem = true;
+			return;
+		}
+		a->found = v;
+		a->cap = cap;
+	}
+	a->found[a->n++] = (struct pick){ name, 0, idx };
 }
 
-static bool take_all(const struct psf_profile_index *ix, const struct run *p,
-		     const struct resource *r, void *arg)
+static bool gather_prefix(const struct psf_profile_index *ix,
+			  const struct run *p, const struct resource *r,
+			  void *arg)
 {
 	struct all_acc *a = arg;
-	size_t n = 0;
 
-	if (a->cap < p->count) {
-		const struct generic_member **v =
-			realloc(a->found, p->count * sizeof *v);
-
-		if (!v)
-			return false;
-		a->found = v;
-		a->cap = p->count;
-	}
-	for (uint32_t k = 0; k < p->count; k++)
+	for (uint32_t k = 0; k < p->count && !a->nomem; k++)
 		if (covers(&ix->mem[p->first + k], r))
-			a->found[n++] = &ix->mem[p->first + k];
-	qsort(a->found, n, sizeof *a->found, member_specificity);
-	for (size_t k = 0; k < n; k++, a->n++)
-		if (a->n < a->max)
-			a->out[a->n] = a->found[k]->idx;
-	return true;
+			gather(a, ix->mem[p->first + k].name,
+			       ix->mem[p->first + k].idx);
+	return !a->nomem;
+}
+
+static void gather_anchored(const struct psf_profile_index *ix,
+			    const struct resource *r, struct all_acc *a)
+{
+	for (size_t i = 0; i < ix->nshapes && !a->nomem; i++) {
+		const struct anchor_group *g =
+			find_anchor_group(ix, &ix->shapes[i], r);
+
+		for (uint32_t k = 0; g && k < g->count && !a->nomem; k++)
+			if (psf_generic_match(ix->amem[g->first + k].name, r->name))
+				gather(a, ix->amem[g->first + k].name,
+				       ix->amem[g->first + k].idx);
+	}
+}
+
+static int pick_specificity(const void *a, const void *b)
+{
+	return psf_generic_cmp(((const struct pick *)a)->name,
+			       ((const struct pick *)b)->name);
 }
 
 size_t psf_profile_index_all(const struct psf_profile_index *ix,
 			     const char *resource, bool generic_on,
 			     int *out, size_t max)
 {
-	struct all_acc a = { out, max, 0, NULL, 0 };
+	struct all_acc a = { NULL, 0, 0, false };
 	struct resource r;
 	int d = find_discrete(ix, resource, psf_hash_name(resource,
 							   strlen(resource)));
+	size_t n = 0;
 
 	if (d >= 0 && max)
-		out[0] = d;
-	a.n = d >= 0;
-	if (generic_on)
-		each_prefix(ix, resource_of(ix, resource, &r), take_all, &a);
+		out[n] = d;
+	n += d >= 0;
+	if (generic_on) {
+		resource_of(ix, resource, &r);
+		each_prefix(ix, &r, gather_prefix, &a);
+		gather_anchored(ix, &r, &a);
+		qsort(a.found, a.n, sizeof *a.found, pick_specificity);
+	}
+	for (size_t k = 0; k < a.n; k++, n++)
+		if (n < max)
+			out[n] = a.found[k].idx;
 	free(a.found);
-	return a.n;
+	return n;
 }

@@ -218,6 +218,29 @@ static const struct pick_row {
 	  "A.**.B" },
 	{ "5.2 single * beats ** at the same place", { "**.B", "*" }, "B", true,
 	  "*" },
+	/* generic qualifiers in the middle, a literal qualifier after them */
+	{ "5.2 * then A.B*", { "EZB.PORTACCESS.*.*.Q0123*", "EZB.PORTACCESS.*.*.Q012*",
+			       "EZB.PORTACCESS.*.*.Q01234*", "EZB.PORTACCESS.**" },
+	  "EZB.PORTACCESS.SYS1.TCPIP.Q01235", true, "EZB.PORTACCESS.*.*.Q0123*" },
+	{ "5.2 * then A.B*, none covers", { "EZB.PORTACCESS.*.*.Q0123*",
+					    "EZB.PORTACCESS.*.Q0123*" },
+	  "EZB.PORTACCESS.SYS1.TCPIP.X.Q0123", true, NULL },
+	{ "5.2 longer literal prefix beats a later literal",
+	  { "EZB.PORTACCESS.*.TCPIP.X*", "EZB.PORTACCESS.SYS1.*.*" },
+	  "EZB.PORTACCESS.SYS1.TCPIP.XY", true, "EZB.PORTACCESS.SYS1.*.*" },
+	{ "5.2 * beats **", { "EZB.PORTACCESS.**", "EZB.PORTACCESS.*.TCPIP.X*" },
+	  "EZB.PORTACCESS.SYS1.TCPIP.XY", true, "EZB.PORTACCESS.*.TCPIP.X*" },
+	{ "5.2 % then literal", { "A.%.B*.C", "A.*.B*.C", "A.%.*.C" }, "A.X.BY.C",
+	  true, "A.%.B*.C" },
+	{ "5.2 % never a period, then literal", { "A.%.B" }, "A...B", true, NULL },
+	{ "5.2 ** after the literal", { "A.*.B.**", "A.**" }, "A.X.B", true,
+	  "A.*.B.**" },
+	{ "5.2 ** before the literal", { "A.**.B*", "A.*.C.**" }, "A.X.Y.BC", true,
+	  "A.**.B*" },
+	{ "5.2 **.X*", { "**.X*", "**.XY*", "**", "B.**" }, "A.B.XYZ", true,
+	  "**.XY*" },
+	{ "5.2 * then X%Y*", { "A.*.X%Y*", "A.*.X%*", "A.*.XZ*" }, "A.B.XZYW", true,
+	  "A.*.XZ*" },
 };
 
 static void test_pick(void **state)
@@ -293,24 +316,47 @@ static unsigned rnd(unsigned *seed)
 	return (*seed >> 16) & 0x7fff;
 }
 
+static const char *const quals[] = { "A", "B", "AB", "BA", "ABC" };
+#define NQUALS (sizeof quals / sizeof quals[0])
+
 static void random_name(unsigned *seed, char *out, bool generic)
 {
-	static const char *const quals[] = { "A", "B", "AB", "BA", "ABC" };
-	static const char *const gquals[] = { "*", "**", "A*", "%", "A%", "%B", "B*" };
-	size_t n = 1 + rnd(seed) % 4, o = 0;
+	static const char *const gquals[] = {
+		"*", "**", "A*", "%", "A%", "%B", "B*", "A%B*", "AB*", "B%A", "A%%",
+	};
+	size_t n = 1 + rnd(seed) % 5, o = 0;
 	bool dstar = false;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *q = quals[rnd(seed) % 5];
+		const char *q = quals[rnd(seed) % NQUALS];
 
 		if (generic && rnd(seed) % 3 == 0) {
-			q = gquals[rnd(seed) % 7];
+			q = gquals[rnd(seed) % (sizeof gquals / sizeof gquals[0])];
 			if (!strcmp(q, "**") && dstar)
 				q = "*";
 			dstar |= !strcmp(q, "**");
 		}
 		o += (size_t)sprintf(out + o, "%s%s", i ? "." : "", q);
 	}
+}
+
+/* The shapes sites write with generic qualifiers before a literal one
+ * (which the index files under that literal), '#' standing for a random
+ * literal. */
+static void shaped_name(unsigned *seed, char *out)
+{
+	static const char *const shapes[] = {
+		"#.*.*.#*", "#.%.#*.#", "#.*.#%#*", "**.#*", "#.*.#.**", "#.*.#",
+		"#%.#.*", "*.#*", "#.**.#*", "#.*.*.#", "#*.#.#%", "#.%#.#*.**",
+		"#.*.#*", "%.#", "#.*.#.*", "#.*.#*.%#",
+	};
+	const char *t = shapes[rnd(seed) % (sizeof shapes / sizeof shapes[0])];
+	size_t o = 0;
+
+	for (; *t; t++)
+		o += (size_t)sprintf(out + o, "%s",
+				     *t == '#' ? quals[rnd(seed) % NQUALS] :
+				     (char[]){ *t, '\0' });
 }
 
 static int brute_best(const struct psf_racf_model *m, const char *res)
@@ -329,10 +375,82 @@ static int brute_best(const struct psf_racf_model *m, const char *res)
 	return best;
 }
 
+/* Every profile covering res, as a scan finds them: the discrete one
+ * first, then the generics most specific first. */
+static size_t brute_all(const struct psf_racf_model *m, const char *res,
+			int *out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < m->nprofiles; i++)
+		if (!m->profiles[i].generic && !strcmp(m->profiles[i].name, res))
+			out[n++] = (int)i;
+	for (size_t i = 0; i < m->nprofiles && n < max; i++) {
+		size_t k = n;
+
+		if (!m->profiles[i].generic ||
+		    !psf_generic_match(m->profiles[i].name, res))
+			continue;
+		while (k > 0 && out[k - 1] >= 0 && m->profiles[out[k - 1]].generic &&
+		       psf_generic_cmp(m->profiles[i].name,
+				       m->profiles[out[k - 1]].name) < 0) {
+			out[k] = out[k - 1];
+			k--;
+		}
+		out[k] = (int)i;
+		n++;
+	}
+	return n;
+}
+
+static const char *name_or_none(const struct psf_racf_model *m, int i)
+{
+	return i >= 0 ? m->profiles[i].name : "(none)";
+}
+
+/* psf_profile_index_best and _all for nlookups random resources agree
+ * with a scan of every profile. */
+static void check_against_scan(const struct psf_racf_model *m, unsigned *seed,
+			       int nlookups)
+{
+	struct psf_profile_index *ix = psf_profile_index_build(m, PSF_CLS_SERVAUTH);
+	char name[64];
+
+	assert_non_null(ix);
+	for (int i = 0; i < nlookups; i++) {
+		int got, want, all[512], scan[512];
+		size_t n, ns;
+
+		random_name(seed, name, false);
+		got = psf_profile_index_best(ix, name, true);
+		want = brute_best(m, name);
+		if (got != want)
+			fail_msg("resource %s: index %s, scan %s", name,
+				 name_or_none(m, got), name_or_none(m, want));
+		n = psf_profile_index_all(ix, name, true, all, 512);
+		ns = brute_all(m, name, scan, 512);
+		if (n != ns)
+			fail_msg("resource %s: %zu listed, %zu cover it", name,
+				 n, ns);
+		for (size_t k = 0; k < n && k < 512; k++)
+			if (all[k] != scan[k])
+				fail_msg("resource %s: #%zu is %s, scan says %s",
+					 name, k, name_or_none(m, all[k]),
+					 name_or_none(m, scan[k]));
+	}
+	psf_profile_index_free(ix);
+}
+
+static void add_unless_there(struct psf_racf_model *m, const char *name)
+{
+	if (!psf_generic_name_error(name) &&
+	    !psf_racf_find(m, PSF_CLS_SERVAUTH, name))
+		add(m, PSF_CLS_SERVAUTH, name);
+}
+
 static void test_index_against_scan(void **state)
 {
 	struct psf_racf_model m;
-	struct psf_profile_index *ix;
 	unsigned seed = 42;
 	char name[64];
 
@@ -340,40 +458,33 @@ static void test_index_against_scan(void **state)
 	psf_racf_model_init(&m);
 	for (int i = 0; i < 400; i++) {
 		random_name(&seed, name, i % 4 != 0);
-		if (!psf_generic_name_error(name) &&
-		    !psf_racf_find(&m, PSF_CLS_SERVAUTH, name))
-			add(&m, PSF_CLS_SERVAUTH, name);
+		add_unless_there(&m, name);
 	}
-	ix = psf_profile_index_build(&m, PSF_CLS_SERVAUTH);
-	assert_non_null(ix);
-	for (int i = 0; i < 3000; i++) {
-		int got, want, all[512];
-		size_t n;
-
-		random_name(&seed, name, false);
-		got = psf_profile_index_best(ix, name, true);
-		want = brute_best(&m, name);
-		if (got != want)
-			fail_msg("resource %s: index %s, scan %s", name,
-				 got >= 0 ? m.profiles[got].name : "(none)",
-				 want >= 0 ? m.profiles[want].name : "(none)");
-		n = psf_profile_index_all(ix, name, true, all, 512);
-		for (size_t k = 1; k < n && k < 512; k++)
-			if (psf_generic_cmp(m.profiles[all[k - 1]].name,
-					    m.profiles[all[k]].name) >= 0 &&
-			    m.profiles[all[k - 1]].generic)
-				fail_msg("resource %s: %s listed before %s", name,
-					 m.profiles[all[k - 1]].name,
-					 m.profiles[all[k]].name);
-		for (size_t p = 0, count = 0; p < m.nprofiles; p++) {
-			count += psf_generic_match(m.profiles[p].name, name);
-			if (p + 1 == m.nprofiles && count != n)
-				fail_msg("resource %s: %zu listed, %zu cover it",
-					 name, n, count);
-		}
-	}
-	psf_profile_index_free(ix);
+	check_against_scan(&m, &seed, 3000);
 	psf_racf_model_free(&m);
+}
+
+/* Many generics with generic qualifiers before a literal one, mixed with
+ * the other forms, over several seeds. */
+static void test_shaped_against_scan(void **state)
+{
+	(void)state;
+	for (unsigned round = 0; round < 8; round++) {
+		struct psf_racf_model m;
+		unsigned seed = 7 + round;
+		char name[64];
+
+		psf_racf_model_init(&m);
+		for (int i = 0; i < 300; i++) {
+			if (i % 3 == 0)
+				random_name(&seed, name, i % 6 != 0);
+			else
+				shaped_name(&seed, name);
+			add_unless_there(&m, name);
+		}
+		check_against_scan(&m, &seed, 1500);
+		psf_racf_model_free(&m);
+	}
 }
 
 static void test_empty_index(void **state)
@@ -401,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_pick),
 		cmocka_unit_test(test_all),
 		cmocka_unit_test(test_index_against_scan),
+		cmocka_unit_test(test_shaped_against_scan),
 		cmocka_unit_test(test_empty_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
