@@ -121,6 +121,10 @@ struct psf_decision {
 	struct psf_ipaddr bind_addr;
 	unsigned nevents;
 	struct psf_saf_event events[PSF_MAX_EVENTS];
+	/* Set by the caller after an allowed bind to port 0: the kernel
+	 * assigned a port the profile reserves, which z/OS never hands out
+	 * (spec 4); the trace notes it. */
+	bool assigned_reserved;
 };
 
 /* Optional text for `portsaf explain`; decide() appends one line per step.
@@ -200,6 +204,10 @@ bool psf_policy_racf_user(const struct psf_policy *p, const char *user,
  * TCP in WHENLISTEN mode checks at listen, spec 2.3.)  Lets a wrapper skip
  * the system calls that gather a listen request. */
 bool psf_policy_checks_listen(const struct psf_policy *p);
+
+/* Does the profile reserve this port (PORT or PORTRANGE)? */
+bool psf_policy_port_reserved(const struct psf_policy *p, enum psf_proto proto,
+			      uint16_t port);
 
 /* An identity bound to a policy: the per-process lookups done once. */
 struct psf_subject {

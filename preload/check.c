@@ -34,6 +34,15 @@ void psf_record(const struct psf_request *r, const struct psf_decision *d,
 		psf_sinks_emit(&psf_rt.sinks, &psf_rt.subject.id, r, d, port);
 }
 
+void psf_note_assigned(struct psf_decision *d, enum psf_proto proto,
+		       uint16_t port)
+{
+	const struct psf_policy *p = __atomic_load_n(&psf_rt.policy,
+						     __ATOMIC_ACQUIRE);
+
+	d->assigned_reserved = p && psf_policy_port_reserved(p, proto, port);
+}
+
 bool psf_still_same(int fd, const struct psf_sock *s)
 {
 	struct psf_sock now;

@@ -20,6 +20,11 @@ bool psf_record_wanted(const struct psf_decision *d);
 void psf_record(const struct psf_request *r, const struct psf_decision *d,
 		uint16_t port);
 
+/* After an allowed bind to port 0: did the kernel hand out a port the
+ * profile reserves?  (Spec 4: z/OS never would; the trace says so.) */
+void psf_note_assigned(struct psf_decision *d, enum psf_proto proto,
+		       uint16_t port);
+
 /* A denial is about to be returned instead of the kernel's answer: is fd
  * still the socket the decision assumed?  (The descriptor may have been
  * closed and reused behind portsaf's back, by code inside libc.) */

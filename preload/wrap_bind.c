@@ -66,8 +66,13 @@ static int checked_bind(int fd, const struct psf_sock *s,
 	saved = errno;
 	if (rc == 0 && e->port != 0)
 		psf_fd_set_explicit(fd, e->port);
-	if (psf_record_wanted(&d))
-		psf_record(&r, &d, rc == 0 ? bound_port(fd, e->port) : e->port);
+	if (psf_record_wanted(&d)) {
+		uint16_t port = rc == 0 ? bound_port(fd, e->port) : e->port;
+
+		if (e->port == 0 && port)
+			psf_note_assigned(&d, s->proto, port);
+		psf_record(&r, &d, port);
+	}
 	errno = saved;
 	return rc;
 }

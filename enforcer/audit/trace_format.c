@@ -78,6 +78,9 @@ size_t psf_trace_format(char *buf, size_t cap, const struct psf_audit_in *in,
 	psf_buf_str(&b, " RULE(");
 	psf_buf_str(&b, psf_rule_name(d->rule));
 	psf_buf_char(&b, ')');
+	if (d->assigned_reserved)
+		psf_buf_str(&b, " NOTE(the kernel assigned a port the profile "
+			    "reserves; z/OS never would)");
 	if (d->rewrite) {
 		psf_buf_str(&b, " BIND(");
 		psf_buf_ipaddr(&b, &d->bind_addr);

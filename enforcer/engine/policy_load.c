@@ -129,3 +129,9 @@ bool psf_policy_checks_listen(const struct psf_policy *p)
 {
 	return p->nunrsv[PSF_TCP] && !p->whenbind;
 }
+
+bool psf_policy_port_reserved(const struct psf_policy *p, enum psf_proto proto,
+			      uint16_t port)
+{
+	return psf_port_slot_of(p, proto, port) != 0;
+}
