@@ -1,0 +1,49 @@
+/*
+ * connect(2): NETACCESS OUTBOUND against the destination (spec 6).  The
+ * supervisor connects its duplicate of the socket to its own copy of the
+ * address, so the destination checked is the destination reached.
+ */
+#include <unistd.h>
+#include "dest_check.h"
+#include "kernel_sockaddr.h"
+#include "socket_calls.h"
+#include "target_mem.h"
+
+static int on_ip_socket(struct psf_sup_call *c, const struct psf_sup_socket *s)
+{
+	struct sockaddr_storage ss;
+	struct psf_ipaddr addr;
+	uint16_t port;
+	int len = (int)c->req->data.args[2];
+	int rc = psf_sup_copy_sockaddr(c, c->req->data.args[1], len, &ss);
+
+	if (!rc)
+		rc = psf_sup_mem_confirm(c->sup->listener, c->req);
+	if (rc)
+		return rc;
+	if (s->checked) {
+		rc = psf_sup_kernel_sockaddr(s, PSF_SUP_ADDR_CONNECT, &ss,
+					     (size_t)len, &addr, &port);
+		if (rc == 1)
+			rc = psf_sup_dest_check(c, s, PSF_OP_CONNECT, &addr, port);
+		if (rc < 0)
+			return rc;
+	}
+	return psf_sup_do_connect(c, s, &ss, (size_t)len);
+}
+
+void psf_sup_on_connect(struct psf_sup_call *c)
+{
+	struct psf_sup_socket s;
+	int rc = psf_sup_take_socket(c, 0, &s);
+
+	if (rc) {
+		psf_sup_answer(c, rc);
+		return;
+	}
+	if (!s.ip)
+		psf_sup_pass_through(c);
+	else
+		psf_sup_answer(c, on_ip_socket(c, &s));
+	close(s.fd);
+}

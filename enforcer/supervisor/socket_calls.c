@@ -1,0 +1,101 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include "notif_loop.h"
+#include "socket_calls.h"
+#include "target_caps.h"
+
+static int result(int rc)
+{
+	return rc < 0 ? -errno : rc;
+}
+
+/* The socket is the target's open file: its O_NONBLOCK is the target's. */
+static bool may_block(const struct psf_sup_socket *s, int flags)
+{
+	int fl = fcntl(s->fd, F_GETFL);
+
+	return fl >= 0 && !(fl & O_NONBLOCK) && !(flags & MSG_DONTWAIT);
+}
+
+/* Checked sockets (TCP, UDP) need the caller's capabilities only where
+ * the caller says so; any other IP socket always gets them. */
+static int assume(struct psf_sup_call *c, const struct psf_sup_socket *s,
+		  bool as_caller, struct psf_sup_caps *caps)
+{
+	caps->lowered = false;
+	if (s->checked && !as_caller)
+		return 0;
+	return psf_sup_caps_assume(c->who.tid, caps);
+}
+
+int psf_sup_do_bind(struct psf_sup_call *c, const struct psf_sup_socket *s,
+		    const void *sa, size_t len, bool as_caller)
+{
+	struct psf_sup_caps caps;
+	int rc = assume(c, s, as_caller, &caps);
+
+	if (rc)
+		return rc;
+	rc = result(bind(s->fd, sa, (socklen_t)len));
+	psf_sup_caps_restore(&caps);
+	return rc;
+}
+
+int psf_sup_do_listen(struct psf_sup_call *c, const struct psf_sup_socket *s,
+		      int backlog)
+{
+	struct psf_sup_caps caps;
+	int rc = assume(c, s, false, &caps);
+
+	if (rc)
+		return rc;
+	rc = result(listen(s->fd, backlog));
+	psf_sup_caps_restore(&caps);
+	return rc;
+}
+
+/* The socket is the target's: its O_NONBLOCK and SO_SNDTIMEO hold here
+ * too, so a blocking connect blocks this worker as long as it would have
+ * blocked the caller; the watchdog adds a worker meanwhile. */
+int psf_sup_do_connect(struct psf_sup_call *c, const struct psf_sup_socket *s,
+		       const void *sa, size_t len)
+{
+	struct psf_sup_caps caps;
+	int rc = assume(c, s, false, &caps);
+	bool blocking;
+
+	if (rc)
+		return rc;
+	blocking = may_block(s, 0);
+	if (blocking)
+		psf_sup_blocking_begin(c->sup, c->scratch->worker);
+	rc = result(connect(s->fd, sa, (socklen_t)len));
+	if (blocking)
+		psf_sup_blocking_end(c->sup, c->scratch->worker);
+	psf_sup_caps_restore(&caps);
+	return rc;
+}
+
+int64_t psf_sup_do_sendmsg(struct psf_sup_call *c,
+			   const struct psf_sup_socket *s,
+			   const struct msghdr *m, int flags)
+{
+	struct psf_sup_caps caps;
+	int64_t rc = assume(c, s, m->msg_controllen > 0, &caps);
+	bool blocking;
+
+	if (rc)
+		return rc;
+	blocking = may_block(s, flags);
+	if (blocking)
+		psf_sup_blocking_begin(c->sup, c->scratch->worker);
+	rc = sendmsg(s->fd, m, flags | MSG_NOSIGNAL);
+	rc = rc < 0 ? -errno : rc;
+	if (blocking)
+		psf_sup_blocking_end(c->sup, c->scratch->worker);
+	psf_sup_caps_restore(&caps);
+	if (rc == -EPIPE && !(flags & MSG_NOSIGNAL))
+		psf_sup_caller_signal(&c->who, SIGPIPE);
+	return rc;
+}
