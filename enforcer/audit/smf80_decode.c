@@ -118,15 +118,23 @@ static int byte_reloc(uint8_t type, const uint8_t *d, size_t dlen, size_t at,
 	return 0;
 }
 
+/* trim: a class name is blank-padded like the fixed-section names. */
+static void text_reloc(const uint8_t *d, size_t dlen, bool trim, char *v,
+		       size_t cap, bool *has)
+{
+	if (!*has)
+		ebcdic_text(v, cap, d, dlen, trim);
+	*has = true;
+}
+
 /* One relocate section's data; the first of each type counts. */
 static int take_reloc(struct psf_smf80_rec *out, uint8_t type, const uint8_t *d,
 		      size_t dlen, size_t at, char *why, size_t whycap)
 {
 	switch (type) {
 	case SMF80_RELOC_RESOURCE:
-		if (!out->has_resource)
-			ebcdic_text(out->resource, sizeof out->resource, d, dlen, false);
-		out->has_resource = true;
+		text_reloc(d, dlen, false, out->resource, sizeof out->resource,
+			   &out->has_resource);
 		return 0;
 	case SMF80_RELOC_INTENT:
 		return byte_reloc(type, d, dlen, at, &out->intent,
@@ -135,9 +143,8 @@ static int take_reloc(struct psf_smf80_rec *out, uint8_t type, const uint8_t *d,
 		return byte_reloc(type, d, dlen, at, &out->allowed,
 				  &out->has_allowed, why, whycap);
 	case SMF80_RELOC_CLASS:
-		if (!out->has_class)
-			ebcdic_text(out->cls, sizeof out->cls, d, dlen, true);
-		out->has_class = true;
+		text_reloc(d, dlen, true, out->cls, sizeof out->cls,
+			   &out->has_class);
 		return 0;
 	case SMF80_RELOC_PROFILE:
 		if (dlen == 0) {
@@ -153,9 +160,8 @@ static int take_reloc(struct psf_smf80_rec *out, uint8_t type, const uint8_t *d,
 		out->has_profile = true;
 		return 0;
 	case SMF80_RELOC_LOGSTR:
-		if (!out->has_logstr)
-			ebcdic_text(out->logstr, sizeof out->logstr, d, dlen, false);
-		out->has_logstr = true;
+		text_reloc(d, dlen, false, out->logstr, sizeof out->logstr,
+			   &out->has_logstr);
 		return 0;
 	default:
 		out->unknown_relocs++;
@@ -163,70 +169,69 @@ static int take_reloc(struct psf_smf80_rec *out, uint8_t type, const uint8_t *d,
 	}
 }
 
-/* Where a relocate area starts: SMF80FLG + the 2-byte offset at field. */
-static int area_start(const uint8_t *rec, size_t field, const char *fname,
-		      const char *what, size_t *start, char *why, size_t whycap)
+/* smf80.md section 3: both relocate areas are found from a count and an
+ * offset from SMF80FLG in the fixed section, and hold sections of a type,
+ * a length and the data, one after the other.  The extended relocates
+ * exist in real records with 2-byte type and length fields; portsaf reads
+ * none of them but must step over them correctly. */
+struct reloc_area {
+	size_t count_field, offset_field;
+	const char *offset_name;        /* SMF80REL or SMF80RL2 */
+	const char *what;               /* a section, for messages */
+	size_t width;                   /* of the type and of the length */
+	bool read;                      /* else only counted */
+};
+
+static const struct reloc_area relocs = {
+	SMF80_CNT, SMF80_REL, "SMF80REL", "relocate section", 1, true
+};
+static const struct reloc_area extended = {
+	SMF80_CT2, SMF80_RL2, "SMF80RL2", "extended relocate section", 2, false
+};
+
+/* Where the area starts: SMF80FLG + its 2-byte offset field. */
+static int area_start(const uint8_t *rec, const struct reloc_area *a,
+		      size_t *start, char *why, size_t whycap)
 {
-	unsigned rel = psf_get16(rec + field);
+	unsigned rel = psf_get16(rec + a->offset_field);
 
 	*start = SMF80_REL_BASE + rel;
 	if (*start < SMF80_FIXED_END) {
-		snprintf(why, whycap, "%s %u puts the %s at record offset %zu, "
+		snprintf(why, whycap, "%s %u puts the %ss at record offset %zu, "
 			 "inside the fixed section (which ends at %d)",
-			 fname, rel, what, *start, SMF80_FIXED_END);
+			 a->offset_name, rel, a->what, *start, SMF80_FIXED_END);
 		return -1;
 	}
 	return 0;
 }
 
-static int walk_relocs(const uint8_t *rec, size_t len, struct psf_smf80_rec *out,
-		       char *why, size_t whycap)
+static int walk_area(const uint8_t *rec, size_t len, const struct reloc_area *a,
+		     struct psf_smf80_rec *out, char *why, size_t whycap)
 {
-	unsigned count = psf_get16(rec + SMF80_CNT);
-	size_t p;
+	unsigned count = psf_get16(rec + a->count_field);
+	size_t head = 2 * a->width, p;
 
 	if (count == 0)
 		return 0;
-	if (area_start(rec, SMF80_REL, "SMF80REL", "relocate sections", &p,
-		       why, whycap) < 0)
+	if (area_start(rec, a, &p, why, whycap) < 0)
 		return -1;
 	for (unsigned i = 0; i < count; i++) {
-		if (p + 2 > len || p + 2 + rec[p + 1] > len) {
-			snprintf(why, whycap, "relocate section %u of %u at record "
-				 "offset %zu runs past the end of the record "
-				 "(%zu bytes)", i + 1, count, p, len);
+		/* the length field follows the type */
+		size_t dlen = p + head > len ? 0 : a->width == 1 ? rec[p + 1] :
+			      psf_get16(rec + p + 2);
+
+		if (p + head > len || p + head + dlen > len) {
+			snprintf(why, whycap, "%s %u of %u at record offset %zu "
+				 "runs past the end of the record (%zu bytes)",
+				 a->what, i + 1, count, p, len);
 			return -1;
 		}
-		size_t dlen = rec[p + 1];
-		if (take_reloc(out, rec[p], rec + p + 2, dlen, p, why, whycap) < 0)
+		if (!a->read)
+			out->extended_relocs++;
+		else if (take_reloc(out, rec[p], rec + p + head, dlen, p, why,
+				    whycap) < 0)
 			return -1;
-		p += 2 + dlen;
-	}
-	return 0;
-}
-
-/* smf80.md section 3: extended relocates exist in real records; portsaf
- * reads none of them but must step over them correctly. */
-static int walk_extended(const uint8_t *rec, size_t len, struct psf_smf80_rec *out,
-			 char *why, size_t whycap)
-{
-	unsigned count = psf_get16(rec + SMF80_CT2);
-	size_t p;
-
-	if (count == 0)
-		return 0;
-	if (area_start(rec, SMF80_RL2, "SMF80RL2", "extended relocate sections",
-		       &p, why, whycap) < 0)
-		return -1;
-	for (unsigned i = 0; i < count; i++) {
-		if (p + 4 > len || p + 4 + psf_get16(rec + p + 2) > len) {
-			snprintf(why, whycap, "extended relocate section %u of %u "
-				 "at record offset %zu runs past the end of the "
-				 "record (%zu bytes)", i + 1, count, p, len);
-			return -1;
-		}
-		p += 4 + psf_get16(rec + p + 2);
-		out->extended_relocs++;
+		p += head + dlen;
 	}
 	return 0;
 }
@@ -241,8 +246,8 @@ int psf_smf80_decode(const uint8_t *rec, size_t len, struct psf_smf80_rec *out,
 	 * 2's are interpreted (the caller skips the others). */
 	if (out->event != SMF80_EVENT_ACCESS)
 		return 0;
-	if (walk_relocs(rec, len, out, why, whycap) < 0 ||
-	    walk_extended(rec, len, out, why, whycap) < 0)
+	if (walk_area(rec, len, &relocs, out, why, whycap) < 0 ||
+	    walk_area(rec, len, &extended, out, why, whycap) < 0)
 		return -1;
 	return 0;
 }

@@ -12,13 +12,10 @@
  *   tcpip     statement: one TCPIP PROFILE statement of the proposal
  *   racf      command: one RACF command of the proposal
  */
-#include <errno.h>
-#include <stdlib.h>
 #include "ipaddr.h"
 #include "json_out.h"
-#include "report_table.h"
-#include "smf_policy.h"
 #include "smf_report.h"
+#include "smf_report_format.h"
 
 static void json_time(struct psf_json *j, const char *key, int64_t local)
 {
@@ -75,13 +72,8 @@ static void call_fields(struct psf_json *j, const struct psf_report_key *k,
 	psf_json_int(j, "count", (long long)v->count);
 }
 
-static int usage(const struct psf_report *r, FILE *out)
+static void usage(const struct psf_report_row *rows, long n, FILE *out)
 {
-	struct psf_report_row *rows;
-	long n = psf_report_usage_rows(r, &rows);
-
-	if (n < 0)
-		return (int)n;
 	for (long i = 0; i < n; i++) {
 		const struct psf_report_val *v = &rows[i].val;
 		struct psf_json j;
@@ -96,17 +88,11 @@ static int usage(const struct psf_report *r, FILE *out)
 		json_time(&j, "last", v->last);
 		psf_json_end(&j);
 	}
-	free(rows);
-	return 0;
 }
 
-static int warnings(const struct psf_report *r, FILE *out)
+static void warnings(const struct psf_report *r,
+		     const struct psf_report_row *rows, long n, FILE *out)
 {
-	struct psf_report_row *rows;
-	long n = psf_report_warning_rows(r, &rows);
-
-	if (n < 0)
-		return (int)n;
 	for (long i = 0; i < n; i++) {
 		const struct psf_report_key *k = rows[i].key;
 		const char *profile = r->strings.s[k->profile];
@@ -124,8 +110,6 @@ static int warnings(const struct psf_report *r, FILE *out)
 		json_time(&j, "last", rows[i].val.last);
 		psf_json_end(&j);
 	}
-	free(rows);
-	return 0;
 }
 
 static void lines(FILE *out, const char *type, const char *key, char *const *v,
@@ -141,30 +125,17 @@ static void lines(FILE *out, const char *type, const char *key, char *const *v,
 	}
 }
 
-static int policy(const struct psf_report *r, FILE *out)
+static void policy(const struct psf_proposal *p, FILE *out)
 {
-	struct psf_proposal p;
-	int rc = psf_report_propose(r, &p);
-
-	if (rc)
-		return rc;
-	lines(out, "tcpip", "statement", p.tcpip, p.ntcpip);
-	lines(out, "racf", "command", p.racf, p.nracf);
-	psf_proposal_free(&p);
-	return 0;
+	lines(out, "tcpip", "statement", p->tcpip, p->ntcpip);
+	lines(out, "racf", "command", p->racf, p->nracf);
 }
 
 int psf_report_write_json(const struct psf_report *r, FILE *out)
 {
-	int rc;
+	static const struct psf_report_format json = {
+		summary, usage, warnings, policy
+	};
 
-	summary(r, out);
-	rc = usage(r, out);
-	if (!rc)
-		rc = warnings(r, out);
-	if (!rc)
-		rc = policy(r, out);
-	if (!rc && ferror(out))
-		rc = -EIO;
-	return rc;
+	return psf_report_write(r, out, &json);
 }

@@ -13,12 +13,9 @@
  * PORT is EPH for ports the stack assigned; "-" marks what a record's log
  * string did not say.  Times are the records' local times.
  */
-#include <errno.h>
-#include <stdlib.h>
 #include "ipaddr.h"
-#include "report_table.h"
-#include "smf_policy.h"
 #include "smf_report.h"
+#include "smf_report_format.h"
 
 #define CALL_COLUMNS "%-8s %-8s %-8s %-7s %-5s %-5s %-39s"
 
@@ -54,14 +51,10 @@ static void call_columns(FILE *out, const struct psf_report_key *k)
 		psf_report_op_text(k), psf_report_proto_text(k), port, addr);
 }
 
-static int usage(const struct psf_report *r, FILE *out)
+static void usage(const struct psf_report_row *rows, long n, FILE *out)
 {
-	struct psf_report_row *rows;
-	long n = psf_report_usage_rows(r, &rows);
 	char first[24], last[24];
 
-	if (n < 0)
-		return (int)n;
 	fputs("\nOBSERVED USAGE\n", out);
 	fprintf(out, CALL_COLUMNS " %8s %8s %8s %-22s %s\n", "JOBNAME", "USER",
 		"PROGRAM", "OP", "PROTO", "PORT", "ADDRESS", "COUNT", "WARNINGS",
@@ -78,8 +71,6 @@ static int usage(const struct psf_report *r, FILE *out)
 	}
 	if (n == 0)
 		fputs("  none\n", out);
-	free(rows);
-	return 0;
 }
 
 /* The heading of one profile's group: its name and how many calls fail
@@ -103,14 +94,11 @@ static void profile_heading(const struct psf_report *r,
 		calls == 1 ? " fails" : "s fail", profile);
 }
 
-static int warnings(const struct psf_report *r, FILE *out)
+static void warnings(const struct psf_report *r,
+		     const struct psf_report_row *rows, long n, FILE *out)
 {
-	struct psf_report_row *rows;
-	long n = psf_report_warning_rows(r, &rows);
 	char first[24], last[24];
 
-	if (n < 0)
-		return (int)n;
 	fputs("\nWARNINGS BY PROFILE (the calls that fail once RALTER ... "
 	      "NOWARNING is issued)\n", out);
 	for (long i = 0; i < n; i++) {
@@ -131,37 +119,22 @@ static int warnings(const struct psf_report *r, FILE *out)
 	}
 	if (n == 0)
 		fputs("  none\n", out);
-	free(rows);
-	return 0;
 }
 
-static int policy(const struct psf_report *r, FILE *out)
+static void policy(const struct psf_proposal *p, FILE *out)
 {
-	struct psf_proposal p;
-	int rc = psf_report_propose(r, &p);
-
-	if (rc)
-		return rc;
 	fputs("\nPROPOSED POLICY (lets exactly the observed calls run without "
 	      "warnings)\n", out);
-	psf_proposal_write_tcpip(&p, out);
+	psf_proposal_write_tcpip(p, out);
 	fputc('\n', out);
-	psf_proposal_write_racf(&p, out);
-	psf_proposal_free(&p);
-	return 0;
+	psf_proposal_write_racf(p, out);
 }
 
 int psf_report_write_text(const struct psf_report *r, FILE *out)
 {
-	int rc;
+	static const struct psf_report_format text = {
+		summary, usage, warnings, policy
+	};
 
-	summary(r, out);
-	rc = usage(r, out);
-	if (!rc)
-		rc = warnings(r, out);
-	if (!rc)
-		rc = policy(r, out);
-	if (!rc && ferror(out))
-		rc = -EIO;
-	return rc;
+	return psf_report_write(r, out, &text);
 }

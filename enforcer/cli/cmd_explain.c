@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "audit.h"
 #include "cli.h"
+#include "cli_identity.h"
 #include "cli_policy.h"
 #include "ipaddr.h"
 #include "runtime.h"
@@ -25,7 +26,7 @@ static const char explain_usage[] =
 
 struct explain_args {
 	const char *cfg;
-	const char *names[4];           /* job, user, group, program */
+	struct psf_cli_identity names;
 	struct psf_load_opts o;
 	struct psf_request r;
 };
@@ -84,10 +85,7 @@ static int parse_args(int argc, char **argv, struct explain_args *a)
 {
 	static const struct option lo[] = {
 		{ "config", required_argument, NULL, 'c' },
-		{ "job", required_argument, NULL, 'j' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "group", required_argument, NULL, 'g' },
-		{ "program", required_argument, NULL, 'p' },
+		PSF_CLI_IDENTITY_OPTIONS,
 		{ "no-warning", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0, 0, 0, 0 }
@@ -97,12 +95,10 @@ static int parse_args(int argc, char **argv, struct explain_args *a)
 	optind = 1;
 	/* "+": the request words follow the options */
 	while ((c = getopt_long(argc, argv, "+c:h", lo, NULL)) != -1) {
+		if (psf_cli_identity_option(&a->names, c, optarg))
+			continue;
 		switch (c) {
 		case 'c': a->cfg = optarg; break;
-		case 'j': a->names[0] = optarg; break;
-		case 'u': a->names[1] = optarg; break;
-		case 'g': a->names[2] = optarg; break;
-		case 'p': a->names[3] = optarg; break;
 		case 'W': a->o.no_warning = true; break;
 		case 'h': fputs(explain_usage, stdout); return 1;
 		default: fputs(explain_usage, stderr); return -1;
@@ -116,13 +112,9 @@ static int parse_args(int argc, char **argv, struct explain_args *a)
 static void identity(const struct psf_policy *p, const struct explain_args *a,
 		     struct psf_identity *id)
 {
-	static const char *const vars[4] = {
-		"PORTSAF_JOBNAME", "PORTSAF_USER", "PORTSAF_GROUP", "PORTSAF_PROGRAM"
-	};
-
-	for (int i = 0; i < 4; i++)
-		if (a->names[i])
-			setenv(vars[i], a->names[i], 1);
+	/* Should setenv fail, the names not set are resolved as if not
+	 * given, as they would be under run. */
+	(void)psf_cli_identity_export(&a->names);
 	psf_identity_resolve(id, p, 0, NULL, 0);
 }
 

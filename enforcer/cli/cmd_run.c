@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "cli_identity.h"
 #include "runtime.h"
 #include "supervisor.h"
 
@@ -32,25 +33,17 @@ static const char run_usage[] =
 
 struct run_args {
 	const char *cfg;
-	const char *names[4];           /* job, user, group, program */
+	struct psf_cli_identity names;
 	bool enforce, no_warning;
 	char **cmd;
 };
-
-static const char *const name_env[4] = {
-	"PORTSAF_JOBNAME", "PORTSAF_USER", "PORTSAF_GROUP", "PORTSAF_PROGRAM"
-};
-static const char *const name_opt[4] = { "--job", "--user", "--group", "--program" };
 
 /* Returns 0 to run, 1 after --help, -1 on bad usage. */
 static int parse_args(int argc, char **argv, struct run_args *a)
 {
 	static const struct option lo[] = {
 		{ "config", required_argument, NULL, 'c' },
-		{ "job", required_argument, NULL, 'j' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "group", required_argument, NULL, 'g' },
-		{ "program", required_argument, NULL, 'p' },
+		PSF_CLI_IDENTITY_OPTIONS,
 		{ "enforce", no_argument, NULL, 'E' },
 		{ "no-warning", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
@@ -61,12 +54,10 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 	optind = 1;
 	/* "+": COMMAND's own options are not portsaf's */
 	while ((c = getopt_long(argc, argv, "+c:h", lo, NULL)) != -1) {
+		if (psf_cli_identity_option(&a->names, c, optarg))
+			continue;
 		switch (c) {
 		case 'c': a->cfg = optarg; break;
-		case 'j': a->names[0] = optarg; break;
-		case 'u': a->names[1] = optarg; break;
-		case 'g': a->names[2] = optarg; break;
-		case 'p': a->names[3] = optarg; break;
 		case 'E': a->enforce = true; break;
 		case 'W': a->no_warning = true; break;
 		case 'h': fputs(run_usage, stdout); return 1;
@@ -78,24 +69,6 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 		return -1;
 	}
 	a->cmd = argv + optind;
-	return 0;
-}
-
-/* A z/OS name must survive folding (spec 7), or it names nobody. */
-static int check_names(const struct run_args *a)
-{
-	char folded[PSF_NAME_LEN + 1];
-
-	for (int i = 0; i < 4; i++) {
-		if (!a->names[i])
-			continue;
-		psf_fold_name(folded, a->names[i]);
-		if (!folded[0]) {
-			fprintf(stderr, "portsaf run: %s '%s' is not a z/OS name "
-				"(A-Z 0-9 $ @ #)\n", name_opt[i], a->names[i]);
-			return -1;
-		}
-	}
 	return 0;
 }
 
@@ -246,11 +219,9 @@ static int export_env(const struct run_args *a, const char *path,
 		      const char *cfg_smf)
 {
 	if (setenv("PORTSAF_CONFIG", path ? path : "", 1) ||
-	    export_smf(cfg_smf) || export_messages())
+	    export_smf(cfg_smf) || export_messages() ||
+	    psf_cli_identity_export(&a->names))
 		return -1;
-	for (int i = 0; i < 4; i++)
-		if (a->names[i] && setenv(name_env[i], a->names[i], 1))
-			return -1;
 	if (a->no_warning && setenv("PORTSAF_NO_WARNING", "1", 1))
 		return -1;
 	return 0;
@@ -365,7 +336,8 @@ int psf_cmd_run(int argc, char **argv)
 
 	if (rc)
 		return rc > 0 ? 0 : PSF_EXIT_USAGE;
-	if (check_names(&a) || load_policy(&a, &path, &smf))
+	if (psf_cli_identity_check(&a.names, "run") ||
+	    load_policy(&a, &path, &smf))
 		return PSF_EXIT_USAGE;
 	rc = export_env(&a, path, smf);
 	free(path);

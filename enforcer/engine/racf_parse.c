@@ -73,6 +73,12 @@ static void diag(struct ctx *c, enum psf_severity sev, int line,
 
 #define ERR(c, line, ...) diag((c), PSF_SEV_ERROR, (line), __VA_ARGS__)
 
+/* Every allocation failure reads the same, wherever it happens. */
+static void no_memory(struct ctx *c, int line)
+{
+	ERR(c, line, "out of memory reading RACF commands");
+}
+
 /* A command RACF would refuse: reported, and that part skipped. */
 #define REJECT(c, ...) diag((c), (c)->rejected, (c)->line, __VA_ARGS__)
 
@@ -154,7 +160,7 @@ static int parse_items(struct ctx *c, struct tok_cursor *tc, int depth)
 		int n = new_node(c, t->kind == PSF_RTOK_OPEN ? NULL : t, t->line);
 
 		if (n < 0) {
-			ERR(c, t->line, "out of memory reading RACF commands");
+			no_memory(c, t->line);
 			return -1;
 		}
 		if (t->kind == PSF_RTOK_OPEN) {
@@ -447,6 +453,20 @@ static const struct opt_def *match_word(const struct opt_def *defs, size_t n,
 	return ambiguous ? NULL : found;
 }
 
+/* The entry of a table of values or sub-keywords (AUDIT's types, OMVS's
+ * fields) that node n names; NULL when n is not a word or names no entry,
+ * or several: the callers' messages list the valid ones. */
+static const struct opt_def *node_keyword(const struct node *n,
+					  const struct opt_def *defs,
+					  size_t ndefs, bool subkeywords)
+{
+	char amb[200];
+
+	if (!n->tok || n->tok->kind != PSF_RTOK_WORD)
+		return NULL;
+	return match_word(defs, ndefs, subkeywords, n->tok->text, amb, sizeof amb);
+}
+
 /* ---------------- operands of a command ---------------- */
 
 struct operands {
@@ -575,6 +595,14 @@ static const struct psf_rtok *one_value(struct ctx *c, int k, const char *kw)
 	return leaf(c, n->value, kw);
 }
 
+/* The single value of keyword operand k, named in messages as the table
+ * spells it (UACC where UA was written). */
+static const struct psf_rtok *operand_value(struct ctx *c,
+					    const struct operands *o, enum kw k)
+{
+	return one_value(c, o->node[k], o->name[k]->name);
+}
+
 static bool valid_zos_name(const char *s, size_t max)
 {
 	size_t n = strlen(s);
@@ -604,7 +632,7 @@ static const char *zos_name(struct ctx *c, const struct psf_rtok *t,
 static const char *one_name(struct ctx *c, const struct operands *o,
 			    enum kw k, const char *what)
 {
-	const struct psf_rtok *t = one_value(c, o->node[k], o->name[k]->name);
+	const struct psf_rtok *t = operand_value(c, o, k);
 
 	return t ? zos_name(c, t, what, false) : NULL;
 }
@@ -631,7 +659,7 @@ static bool access_level(struct ctx *c, const struct psf_rtok *t,
 static bool access_operand(struct ctx *c, const struct operands *o, enum kw k,
 			   enum psf_access *out)
 {
-	const struct psf_rtok *t = one_value(c, o->node[k], o->name[k]->name);
+	const struct psf_rtok *t = operand_value(c, o, k);
 
 	return t && access_level(c, t, o->name[k]->name, PSF_ACC_NONE, out);
 }
@@ -639,7 +667,7 @@ static bool access_operand(struct ctx *c, const struct operands *o, enum kw k,
 /* Where a value may be anything (DATA, APPLDATA), one word or string. */
 static bool text_operand(struct ctx *c, const struct operands *o, enum kw k)
 {
-	return o->node[k] < 0 || one_value(c, o->node[k], o->name[k]->name);
+	return o->node[k] < 0 || operand_value(c, o, k);
 }
 
 static bool owner_operands(struct ctx *c, const struct operands *o)
@@ -656,13 +684,9 @@ static bool owner_operands(struct ctx *c, const struct operands *o)
 static bool segment_operand(struct ctx *c, int k, const char *kw,
 			    const struct opt_def *defs, size_t ndefs)
 {
-	char amb[200];
-
 	for (int i = nd(c, k)->value; i >= 0; i = nd(c, i)->next) {
 		const struct node *n = nd(c, i);
-		const struct opt_def *d = n->tok && n->tok->kind == PSF_RTOK_WORD ?
-			match_word(defs, ndefs, true, n->tok->text, amb, sizeof amb) :
-			NULL;
+		const struct opt_def *d = node_keyword(n, defs, ndefs, true);
 		const struct psf_rtok *v;
 
 		if (!d) {
@@ -899,13 +923,10 @@ static const struct opt_def logopt_levels[] = {
 
 static bool setr_logoptions(struct ctx *c, int k, struct setr_state *s)
 {
-	char amb[200];
-
 	for (int i = nd(c, k)->value; i >= 0; i = nd(c, i)->next) {
 		const struct node *n = nd(c, i);
-		const struct opt_def *d = n->tok && n->tok->kind == PSF_RTOK_WORD ?
-			match_word(logopt_levels, NDEFS(logopt_levels), true,
-				   n->tok->text, amb, sizeof amb) : NULL;
+		const struct opt_def *d = node_keyword(n, logopt_levels,
+						       NDEFS(logopt_levels), true);
 		bool hit;
 
 		if (!d) {
@@ -1029,10 +1050,8 @@ static bool audit_item(struct ctx *c, int i, const char *kw,
 		       struct psf_audit_opt *a, bool *none)
 {
 	const struct node *n = nd(c, i);
-	char amb[200];
-	const struct opt_def *d = n->tok && n->tok->kind == PSF_RTOK_WORD ?
-		match_word(audit_types, NDEFS(audit_types), true, n->tok->text,
-			   amb, sizeof amb) : NULL;
+	const struct opt_def *d = node_keyword(n, audit_types, NDEFS(audit_types),
+					       true);
 	enum psf_access level = PSF_ACC_READ;
 	const struct psf_rtok *t;
 
@@ -1099,7 +1118,7 @@ static bool prof_change_of(struct ctx *c, const struct operands *o,
 	    !audit_spec(c, o->node[K_GLOBALAUDIT], "GLOBALAUDIT", &ch->gaudit))
 		return false;
 	if (o->node[K_APPLDATA] >= 0) {
-		const struct psf_rtok *t = one_value(c, o->node[K_APPLDATA], "APPLDATA");
+		const struct psf_rtok *t = operand_value(c, o, K_APPLDATA);
 
 		if (!t)
 			return false;
@@ -1124,7 +1143,7 @@ static bool apply_change(struct ctx *c, struct psf_profile *p,
 		p->globalaudit = ch->gaudit;
 	if (ch->appldata &&
 	    psf_racf_set_appldata(p, ch->appldata > 0 ? ch->appldata_text : NULL) < 0) {
-		ERR(c, c->line, "out of memory reading RACF commands");
+		no_memory(c, c->line);
 		return false;
 	}
 	return true;
@@ -1173,7 +1192,7 @@ static void do_rdefine_or_ralter(struct ctx *c, int pos, bool define)
 		}
 		if (define && !(p = psf_racf_add_profile(c->m, cls, name, c->file,
 							 c->line))) {
-			ERR(c, c->line, "out of memory reading RACF commands");
+			no_memory(c, c->line);
 			return;
 		}
 		if (!apply_change(c, p, &ch))
@@ -1263,10 +1282,8 @@ static bool permit_reset(struct ctx *c, int k, struct permit *pm)
 static bool permit_when(struct ctx *c, int k, struct permit *pm)
 {
 	const struct node *n = nd(c, nd(c, k)->value);
-	char amb[200];
-	const struct opt_def *d = n->tok && n->tok->kind == PSF_RTOK_WORD ?
-		match_word(when_conditions, NDEFS(when_conditions), false,
-			   n->tok->text, amb, sizeof amb) : NULL;
+	const struct opt_def *d = node_keyword(n, when_conditions,
+					       NDEFS(when_conditions), false);
 	const struct psf_rtok *t;
 	const char *pgm;
 
@@ -1296,7 +1313,7 @@ static bool permit_operands(struct ctx *c, const struct operands *o,
 		ERR(c, c->line, "PERMIT: missing required operand CLASS");
 		return false;
 	}
-	if (!(t = one_value(c, o->node[K_CLASS], "CLASS")) ||
+	if (!(t = operand_value(c, o, K_CLASS)) ||
 	    !class_name(c, t, &pm->cls) ||
 	    !exclusive(c, o, K_ACCESS, K_DELETE))
 		return false;
@@ -1339,7 +1356,7 @@ static bool permit_ids(struct ctx *c, struct psf_profile *p,
 		if (psf_acl_permit(p, id, pm->program, pm->level) < 0 ||
 		    (strcmp(id, "*") != 0 &&
 		     psf_racf_add_ref(c->m, c->file, nd(c, i)->line, id, p) < 0)) {
-			ERR(c, c->line, "out of memory reading RACF commands");
+			no_memory(c, c->line);
 			return false;
 		}
 	}
@@ -1401,7 +1418,7 @@ static bool authority_operand(struct ctx *c, const struct operands *o)
 
 	if (o->node[K_AUTHORITY] < 0)
 		return true;
-	if (!(t = one_value(c, o->node[K_AUTHORITY], "AUTHORITY")))
+	if (!(t = operand_value(c, o, K_AUTHORITY)))
 		return false;
 	for (size_t i = 0; i < NDEFS(group_authorities); i++)
 		if (strcmp(t->text, group_authorities[i].name) == 0)
@@ -1411,25 +1428,51 @@ static bool authority_operand(struct ctx *c, const struct operands *o)
 	return false;
 }
 
-/* Checks the operands ADDUSER, ADDGROUP and CONNECT share. */
-static bool identity_operands(struct ctx *c, const struct operands *o,
-			      const struct opt_def *omvs, size_t nomvs)
+/* ADDUSER, ADDGROUP and CONNECT differ in what their IDs are, in their
+ * operand table and in the fields of their OMVS segment (CONNECT has
+ * none). */
+struct id_command {
+	const char *what;               /* "user ID" or "group name" */
+	const struct opt_def *opts, *omvs;
+	size_t nopts, nomvs;
+};
+
+static const struct id_command adduser_cmd = {
+	"user ID", adduser_opts, omvs_user_keys,
+	NDEFS(adduser_opts), NDEFS(omvs_user_keys)
+};
+static const struct id_command addgroup_cmd = {
+	"group name", addgroup_opts, omvs_group_keys,
+	NDEFS(addgroup_opts), NDEFS(omvs_group_keys)
+};
+static const struct id_command connect_cmd = {
+	"user ID", connect_opts, NULL, NDEFS(connect_opts), 0
+};
+
+/* Reads the IDs from operand pos on and the operands the three commands
+ * share; their own operands stay in *o for the caller to check. */
+static bool id_operands(struct ctx *c, int pos, const struct id_command *ic,
+			struct names *ids, struct operands *o)
 {
+	int k = positional(c, &pos, ic->what);
 	enum psf_access uacc;
 
-	if (!owner_operands(c, o) || !authority_operand(c, o))
+	if (k < 0 ||
+	    !check_ids(c, k, *ids = positional_names(c, k), ic->what, false) ||
+	    !collect(c, pos, ic->opts, ic->nopts, o) ||
+	    !owner_operands(c, o) || !authority_operand(c, o))
 		return false;
 	if (o->node[K_UACC] >= 0 && !access_operand(c, o, K_UACC, &uacc))
 		return false;
 	return o->node[K_OMVS] < 0 ||
-	       segment_operand(c, o->node[K_OMVS], "OMVS", omvs, nomvs);
+	       segment_operand(c, o->node[K_OMVS], "OMVS", ic->omvs, ic->nomvs);
 }
 
 /* ADDUSER's NAME, upper-cased as RACF stores it. */
 static bool user_name(struct ctx *c, const struct operands *o,
 		      char out[PSF_UNAME_LEN + 1])
 {
-	const struct psf_rtok *t = one_value(c, o->node[K_NAME], "NAME");
+	const struct psf_rtok *t = operand_value(c, o, K_NAME);
 
 	if (!t)
 		return false;
@@ -1460,25 +1503,23 @@ static bool add_user(struct ctx *c, const char *id, const char *dfltgrp,
 			u = NULL;
 	}
 	if (!u)
-		ERR(c, c->line, "out of memory reading RACF commands");
+		no_memory(c, c->line);
 	return u != NULL;
 }
 
 static void do_adduser(struct ctx *c, int pos)
 {
 	struct operands o;
-	int ids = positional(c, &pos, "user ID");
+	struct names ids;
 	const char *dfltgrp = NULL;
 	char name[PSF_UNAME_LEN + 1];
 
-	if (ids < 0 || !check_ids(c, ids, positional_names(c, ids), "user ID", false) ||
-	    !collect(c, pos, adduser_opts, NDEFS(adduser_opts), &o) ||
-	    !identity_operands(c, &o, omvs_user_keys, NDEFS(omvs_user_keys)) ||
+	if (!id_operands(c, pos, &adduser_cmd, &ids, &o) ||
 	    (o.node[K_DFLTGRP] >= 0 &&
 	     !(dfltgrp = one_name(c, &o, K_DFLTGRP, "group name"))) ||
 	    (o.node[K_NAME] >= 0 && !user_name(c, &o, name)))
 		return;
-	FOR_NAMES(c, positional_names(c, ids), i) {
+	FOR_NAMES(c, ids, i) {
 		const char *id = nd(c, i)->tok->text;
 
 		if (psf_racf_find_user(c->m, id))
@@ -1491,22 +1532,19 @@ static void do_adduser(struct ctx *c, int pos)
 static void do_addgroup(struct ctx *c, int pos)
 {
 	struct operands o;
-	int ids = positional(c, &pos, "group name");
+	struct names ids;
 
-	if (ids < 0 ||
-	    !check_ids(c, ids, positional_names(c, ids), "group name", false) ||
-	    !collect(c, pos, addgroup_opts, NDEFS(addgroup_opts), &o) ||
-	    !identity_operands(c, &o, omvs_group_keys, NDEFS(omvs_group_keys)) ||
+	if (!id_operands(c, pos, &addgroup_cmd, &ids, &o) ||
 	    (o.node[K_SUPGROUP] >= 0 &&
 	     !one_name(c, &o, K_SUPGROUP, "group name")))
 		return;
-	FOR_NAMES(c, positional_names(c, ids), i) {
+	FOR_NAMES(c, ids, i) {
 		const char *id = nd(c, i)->tok->text;
 
 		if (psf_racf_find_group(c->m, id)) {
 			REJECT(c, "ADDGROUP: " MSG_AG_EXISTS, id);
 		} else if (!psf_racf_add_group(c->m, id, c->file, c->line)) {
-			ERR(c, c->line, "out of memory reading RACF commands");
+			no_memory(c, c->line);
 			return;
 		}
 	}
@@ -1517,12 +1555,10 @@ static void do_addgroup(struct ctx *c, int pos)
 static void do_connect(struct ctx *c, int pos)
 {
 	struct operands o;
-	int ids = positional(c, &pos, "user ID");
+	struct names ids;
 	const char *group;
 
-	if (ids < 0 || !check_ids(c, ids, positional_names(c, ids), "user ID", false) ||
-	    !collect(c, pos, connect_opts, NDEFS(connect_opts), &o) ||
-	    !identity_operands(c, &o, NULL, 0))
+	if (!id_operands(c, pos, &connect_cmd, &ids, &o))
 		return;
 	if (o.node[K_GROUP] < 0) {
 		ERR(c, c->line, "CONNECT: missing required operand GROUP");
@@ -1530,14 +1566,14 @@ static void do_connect(struct ctx *c, int pos)
 	}
 	if (!(group = one_name(c, &o, K_GROUP, "group name")))
 		return;
-	FOR_NAMES(c, positional_names(c, ids), i) {
+	FOR_NAMES(c, ids, i) {
 		const char *id = nd(c, i)->tok->text;
 		struct psf_racf_user *u = psf_racf_find_user(c->m, id);
 
 		if (!u) {
 			REJECT(c, "CONNECT: " MSG_CO_NO_USER, id);
 		} else if (psf_racf_connect(u, group) < 0) {
-			ERR(c, c->line, "out of memory reading RACF commands");
+			no_memory(c, c->line);
 			return;
 		}
 	}
