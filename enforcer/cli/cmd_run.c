@@ -288,11 +288,43 @@ static int exec_command(const char *path, char **argv)
 	return exec_failed(argv[0], errno);
 }
 
+/* Under the supervisor an inherited libportsaf.so (a nested run, a
+ * service's LD_PRELOAD) would decide and record every call a second
+ * time: it leaves LD_PRELOAD, the rest stays. */
+static void drop_inherited_preload(void)
+{
+	const char *old = getenv("LD_PRELOAD");
+	char *copy, *tok, *save = NULL, *out;
+	size_t len = 0;
+
+	if (!old || !strstr(old, PSF_PRELOAD_NAME) || !(copy = strdup(old)))
+		return;
+	if (!(out = calloc(strlen(old) + 1, 1))) {
+		free(copy);
+		return;
+	}
+	for (tok = strtok_r(copy, " :", &save); tok;
+	     tok = strtok_r(NULL, " :", &save)) {
+		const char *base = strrchr(tok, '/');
+
+		if (!strcmp(base ? base + 1 : tok, PSF_PRELOAD_NAME))
+			continue;
+		len += (size_t)sprintf(out + len, "%s%s", len ? ":" : "", tok);
+	}
+	if (len)
+		setenv("LD_PRELOAD", out, 1);
+	else
+		unsetenv("LD_PRELOAD");
+	free(out);
+	free(copy);
+}
+
 static int supervise(char *path, char **cmd)
 {
 	int n = 0;
 	char **argv;
 
+	drop_inherited_preload();
 	while (cmd[n])
 		n++;
 	argv = calloc((size_t)n + 1, sizeof *argv);

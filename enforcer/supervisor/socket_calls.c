@@ -1,14 +1,20 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include "notif_loop.h"
 #include "socket_calls.h"
 #include "target_caps.h"
 
-static int result(int rc)
+static int result(long rc)
 {
-	return rc < 0 ? -errno : rc;
+	return rc < 0 ? -errno : (int)rc;
 }
+
+/* The calls are made as system calls, not through libc's wrappers: the
+ * supervisor itself may run under an inherited libportsaf.so (a nested
+ * `portsaf run`), which would decide and record them a second time. */
 
 /* The socket is the target's open file: its O_NONBLOCK is the target's. */
 static bool may_block(const struct psf_sup_socket *s, int flags)
@@ -37,7 +43,7 @@ int psf_sup_do_bind(struct psf_sup_call *c, const struct psf_sup_socket *s,
 
 	if (rc)
 		return rc;
-	rc = result(bind(s->fd, sa, (socklen_t)len));
+	rc = result(syscall(SYS_bind, s->fd, sa, (socklen_t)len));
 	psf_sup_caps_restore(&caps);
 	return rc;
 }
@@ -50,7 +56,7 @@ int psf_sup_do_listen(struct psf_sup_call *c, const struct psf_sup_socket *s,
 
 	if (rc)
 		return rc;
-	rc = result(listen(s->fd, backlog));
+	rc = result(syscall(SYS_listen, s->fd, backlog));
 	psf_sup_caps_restore(&caps);
 	return rc;
 }
@@ -70,7 +76,7 @@ int psf_sup_do_connect(struct psf_sup_call *c, const struct psf_sup_socket *s,
 	blocking = may_block(s, 0);
 	if (blocking)
 		psf_sup_blocking_begin(c->sup, c->scratch->worker);
-	rc = result(connect(s->fd, sa, (socklen_t)len));
+	rc = result(syscall(SYS_connect, s->fd, sa, (socklen_t)len));
 	if (blocking)
 		psf_sup_blocking_end(c->sup, c->scratch->worker);
 	psf_sup_caps_restore(&caps);
@@ -90,7 +96,7 @@ int64_t psf_sup_do_sendmsg(struct psf_sup_call *c,
 	blocking = may_block(s, flags);
 	if (blocking)
 		psf_sup_blocking_begin(c->sup, c->scratch->worker);
-	rc = sendmsg(s->fd, m, flags | MSG_NOSIGNAL);
+	rc = syscall(SYS_sendmsg, s->fd, m, flags | MSG_NOSIGNAL);
 	rc = rc < 0 ? -errno : rc;
 	if (blocking)
 		psf_sup_blocking_end(c->sup, c->scratch->worker);
