@@ -3,7 +3,9 @@
  * read it for that socket, so that portsaf checks exactly what the kernel
  * would act on, and leaves everything the kernel would reject (short
  * length, NULL, wrong family, AF_UNSPEC disconnects) to the kernel, which
- * then answers with its own error.
+ * then answers with its own error.  The wrappers hand these functions
+ * portsaf's own copy of the address (usermem.h), never the program's
+ * pointer: they read it freely.
  */
 #ifndef PSF_PRELOAD_SOCKADDR_H
 #define PSF_PRELOAD_SOCKADDR_H

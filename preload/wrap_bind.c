@@ -17,6 +17,7 @@
 #include "ipaddr.h"
 #include "real.h"
 #include "sockaddr.h"
+#include "usermem.h"
 
 /* The port the kernel assigned to a bind to port 0, for the log string
  * (spec 8); asked only when a record is written. */
@@ -77,17 +78,28 @@ static int checked_bind(int fd, const struct psf_sock *s,
 	return rc;
 }
 
+/* The address is decided on a copy, and the copy is what the kernel is
+ * given: what was decided is what is bound, whatever another thread does
+ * to the program's buffer meanwhile.  An address the kernel refuses before
+ * reading it (longer than sockaddr_storage, or none), or one that cannot
+ * be read, goes to the kernel as the program passed it, for the kernel's
+ * own EINVAL or EFAULT. */
 PSF_EXPORT int bind(int fd, const struct sockaddr *sa, socklen_t len)
 {
 	struct psf_sock s;
 	struct psf_endpoint e;
+	struct sockaddr_storage copy;
+	const struct sockaddr *c = (const struct sockaddr *)&copy;
 
 	if (psf_depth)
 		return psf_call_bind(fd, sa, len);
 	psf_core_init();
-	if (!psf_fd_lookup(fd, &s) || !s.family || !psf_sa_local(&s, sa, len, &e))
+	if (!psf_fd_lookup(fd, &s) || !s.family || !sa || len == 0 ||
+	    len > sizeof copy || !psf_copy_in(&copy, sa, len))
 		return psf_call_bind(fd, sa, len);
-	return checked_bind(fd, &s, sa, len, &e);
+	if (!psf_sa_local(&s, c, len, &e))
+		return psf_call_bind(fd, c, len);
+	return checked_bind(fd, &s, c, len, &e);
 }
 
 /* Most policies never check a listen (no UNRSV TCP, or WHENBIND): then

@@ -8,24 +8,33 @@
 #include "exports.h"
 #include "init.h"
 #include "real.h"
+#include "usermem.h"
 
+/* As bind(): decided on a copy, which the kernel is given; an address
+ * the kernel refuses unread, or that cannot be read, goes to the kernel
+ * as passed. */
 static int checked_connect(int fd, const struct sockaddr *sa, socklen_t len)
 {
 	struct psf_sock s;
 	struct psf_endpoint e;
+	struct sockaddr_storage copy;
+	const struct sockaddr *c = (const struct sockaddr *)&copy;
 	int err;
 
 	if (psf_depth)
 		return psf_call_connect(fd, sa, len);
 	psf_core_init();
-	if (!psf_fd_lookup(fd, &s) || !s.family || !psf_sa_peer(&s, sa, len, &e))
+	if (!psf_fd_lookup(fd, &s) || !s.family || !sa || len == 0 ||
+	    len > sizeof copy || !psf_copy_in(&copy, sa, len))
 		return psf_call_connect(fd, sa, len);
+	if (!psf_sa_peer(&s, c, len, &e))
+		return psf_call_connect(fd, c, len);
 	err = psf_dest_check(fd, &s, PSF_OP_CONNECT, &e);
 	if (err) {
 		errno = err;
 		return -1;
 	}
-	return psf_call_connect(fd, sa, len);
+	return psf_call_connect(fd, c, len);
 }
 
 PSF_EXPORT int connect(int fd, const struct sockaddr *sa, socklen_t len)

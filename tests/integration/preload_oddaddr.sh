@@ -26,6 +26,75 @@ expect "kernel answers" native.txt preload.txt
 grep -q 'bind-short: EINVAL' native.txt || fail "test is not testing"
 [ ! -s smf.bin ] || fail "odd input produced records"
 
+# Pointers the kernel cannot read (tests/progs/badptr.c): (void *)1, an
+# unmapped page, a buffer running into one, PROT_NONE, a kernel address,
+# just above the main thread's and a thread's stack; as the address of
+# bind, connect, sendto, as sendmsg's msghdr and msg_name, as sendmmsg's
+# vector, a header in it and a msg_name in it; and lengths the kernel
+# refuses unread.  The policy denies every bind and every destination but
+# 127.0.0.1: whatever portsaf cannot read, it must leave to the kernel,
+# never crash and never decide on.  (The good messages ahead of a bad one
+# go to 127.0.0.1.)
+BAD=$B/tests/progs/badptr
+[ -x "$BAD" ] || fail "missing $BAD (make tests)"
+cat > bad.conf <<'EOC'
+profile = "bad.profile";
+racf = "bad.racf";
+smf = "bad.smf";
+messages = "none";
+EOC
+cat > bad.profile <<'EOC'
+PORT
+  UNRSV TCP * DENY WHENBIND
+  UNRSV UDP * DENY
+NETACCESS
+  127.0.0.1/32 LOCAL
+  DEFAULT 0 BLOCKED
+ENDNETACCESS
+EOC
+cat > bad.racf <<'EOC'
+RDEFINE SERVAUTH EZB.NETACCESS.SYS1.TCPIP.LOCAL UACC(READ)
+RDEFINE SERVAUTH EZB.NETACCESS.SYS1.TCPIP.BLOCKED UACC(NONE)
+EOC
+P=$(free_ports 1)
+for k in tcp4 tcp6 udp4 udp6; do
+	rc=0
+	"$BAD" bad "$k" "$P" > bad-native.txt || rc=$?
+	[ "$rc" -eq 0 ] || fail "badptr bad $k: exit $rc without portsaf"
+	PORTSAF_CONFIG=$work/bad.conf "$PSF" run -- "$BAD" bad "$k" "$P" \
+		> bad-preload.txt || rc=$?
+	[ "$rc" -eq 0 ] || fail "badptr bad $k: exit $rc under portsaf"
+	expect "bad pointers ($k)" bad-native.txt bad-preload.txt
+done
+for c in bind-unmapped sendmsg-heap-name-protnone sendmmsg-vec-one \
+	 bind-thread-above-stack; do
+	grep -qx "$c: EFAULT" bad-native.txt || fail "test is not testing: $c"
+done
+grep -qx 'sendmmsg-heap-long-straddle: 20' bad-native.txt ||
+	fail "test is not testing: sendmmsg-heap-long"
+
+# The same wrappers on good addresses they cannot read on the fast path
+# (heap, static data, a thread's stack, deep recursion, a signal handler
+# on an alternate stack): the policy applies (sends: UDP only, TCP ignores
+# the address).
+for k in tcp4 udp6; do
+	"$BAD" good "$k" "$P" > good-native.txt
+	PORTSAF_CONFIG=$work/bad.conf "$PSF" run -- "$BAD" good "$k" "$P" \
+		> good-preload.txt
+	set -- bind-heap bind-static bind-thread bind-deep bind-sigaltstack
+	[ "$k" = tcp4 ] || set -- "$@" sendto-heap sendmsg-heap
+	for c in "$@"; do
+		grep -qx "$c: EACCES" good-preload.txt ||
+			fail "$k $c: $(grep "^$c:" good-preload.txt)"
+	done
+	if [ "$k" = udp6 ]; then
+		grep -qx 'sendmmsg-heap: 20' good-preload.txt ||
+			fail "udp6 sendmmsg: $(grep '^sendmmsg' good-preload.txt)"
+		grep -qx 'sendmmsg-heap: 40' good-native.txt ||
+			fail "test is not testing: sendmmsg-heap"
+	fi
+done
+
 # The policy does apply to good input here.
 "$PSF" run -- "$DRV" sock tcp4 bind 127.0.0.1 5000 > out.txt
 grep -q 'bind: EACCES' out.txt || fail "policy not applied"
