@@ -1,10 +1,11 @@
-# portsaf — see README.md.  `make` builds build/portsaf and
-# build/libportsaf.so; `make check` runs every test; `make bench` the
-# benchmarks.  Sources are found by directory, so adding a file needs no
-# edit here:
+# portsaf — see README.md.  `make` builds build/portsaf,
+# build/libportsaf.so and build/libportsaf-engine.so; `make check` runs
+# every test; `make bench` the benchmarks.  Sources are found by
+# directory, so adding a file needs no edit here:
 #   enforcer/{engine,audit,runtime}/*.c  the engine (build/libpsf.a, PIC)
 #   enforcer/{cli,supervisor}/*.c        the portsaf command
 #   preload/*.c                          libportsaf.so
+#   libpsf.a (engine_table.o's table)    libportsaf-engine.so
 #   tests/unit/test_*.c                  one cmocka binary each
 #   tests/progs/*.c                      programs the integration tests run
 #                                        (*_static.c are linked -static)
@@ -51,13 +52,16 @@ obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 ENGINE_OBJ  := $(call obj,$(ENGINE_SRC))
 CLI_OBJ     := $(call obj,$(CLI_SRC))
 PRELOAD_OBJ := $(call obj,$(PRELOAD_SRC))
+# The pure pieces of the engine the wrappers use before any decision.
+STUB_OBJ    := $(call obj,enforcer/engine/ipaddr.c \
+                          enforcer/runtime/kernel_sockaddr.c)
 UNIT_LIB_OBJ := $(call obj,$(UNIT_LIB_SRC))
 UNIT_BIN    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 PROG_BIN    := $(patsubst tests/progs/%.c,$(BUILD)/tests/progs/%,$(PROG_SRC))
 BENCH_BIN   := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
 .PHONY: all check bench install clean tests
-all: $(BUILD)/portsaf $(BUILD)/libportsaf.so
+all: $(BUILD)/portsaf $(BUILD)/libportsaf.so $(BUILD)/libportsaf-engine.so
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -71,10 +75,19 @@ $(BUILD)/portsaf: $(CLI_OBJ) $(BUILD)/libpsf.a
 	$(CC) $(XCFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libpsf.a $(LIBCONFIG) $(LIBSECCOMP) $(LDFLAGS)
 
 # Every process the preload enters pays for loading it: keep only what the
-# wrappers reach (--gc-sections) and let symbols bind lazily.
-$(BUILD)/libportsaf.so: $(PRELOAD_OBJ) $(BUILD)/libpsf.a
+# wrappers reach (--gc-sections) and let symbols bind lazily.  The engine
+# and libconfig are not in it: it dlopen()s libportsaf-engine.so, from its
+# own directory, on the first call that needs a decision (an engine
+# function called directly is an undefined symbol here: -z defs).
+$(BUILD)/libportsaf.so: $(PRELOAD_OBJ) $(STUB_OBJ)
 	$(CC) $(XCFLAGS) -shared -Wl,-z,defs -Wl,--gc-sections -o $@ \
-	    $(PRELOAD_OBJ) $(BUILD)/libpsf.a $(LIBCONFIG) -ldl $(LDFLAGS)
+	    $(PRELOAD_OBJ) $(STUB_OBJ) -ldl $(LDFLAGS)
+
+# Everything libportsaf.so calls once it decides, as one exported table
+# (enforcer/runtime/engine_table.h); nothing else is visible.
+$(BUILD)/libportsaf-engine.so: $(BUILD)/libpsf.a
+	$(CC) $(XCFLAGS) -shared -Wl,-z,defs -Wl,--gc-sections \
+	    -Wl,-u,psf_engine_v1 -o $@ $(BUILD)/libpsf.a $(LIBCONFIG) $(LDFLAGS)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(UNIT_LIB_OBJ) $(BUILD)/libpsf.a
 	@mkdir -p $(dir $@)
@@ -103,6 +116,7 @@ install: all
 	    $(DESTDIR)$(PREFIX)/share/portsaf
 	install -m 755 $(BUILD)/portsaf $(DESTDIR)$(PREFIX)/bin/portsaf
 	install -m 755 $(BUILD)/libportsaf.so $(DESTDIR)$(PREFIX)/lib/libportsaf.so
+	install -m 755 $(BUILD)/libportsaf-engine.so $(DESTDIR)$(PREFIX)/lib/libportsaf-engine.so
 	install -m 644 man/portsaf.1 $(DESTDIR)$(PREFIX)/share/man/man1/portsaf.1
 	install -m 644 man/portsaf.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/portsaf.conf.5
 	cp -R policies $(DESTDIR)$(PREFIX)/share/portsaf/

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 #include "check.h"
+#include "engine_link.h"
 #include "init.h"
 
 bool psf_check(const struct psf_request *r, struct psf_decision *d)
@@ -17,21 +18,22 @@ bool psf_check(const struct psf_request *r, struct psf_decision *d)
 		d->err = EACCES;
 		return d->verdict != PSF_DENY;
 	}
-	psf_decide(p, &psf_rt.subject, r, d, NULL);
+	psf_eng->decide(p, &psf_rt.subject, r, d, NULL);
 	return d->verdict != PSF_DENY;
 }
 
 bool psf_record_wanted(const struct psf_decision *d)
 {
 	return __atomic_load_n(&psf_rt.policy, __ATOMIC_ACQUIRE) &&
-	       psf_sinks_wanted(&psf_rt.sinks, d);
+	       psf_eng->sinks_wanted(&psf_rt.sinks, d);
 }
 
 void psf_record(const struct psf_request *r, const struct psf_decision *d,
 		uint16_t port)
 {
 	if (psf_record_wanted(d))
-		psf_sinks_emit(&psf_rt.sinks, &psf_rt.subject.id, r, d, port);
+		psf_eng->sinks_emit(&psf_rt.sinks, &psf_rt.subject.id, r, d,
+				    port);
 }
 
 void psf_note_assigned(struct psf_decision *d, enum psf_proto proto,
@@ -40,7 +42,8 @@ void psf_note_assigned(struct psf_decision *d, enum psf_proto proto,
 	const struct psf_policy *p = __atomic_load_n(&psf_rt.policy,
 						     __ATOMIC_ACQUIRE);
 
-	d->assigned_reserved = p && psf_policy_port_reserved(p, proto, port);
+	d->assigned_reserved = p &&
+			       psf_eng->policy_port_reserved(p, proto, port);
 }
 
 bool psf_still_same(int fd, const struct psf_sock *s)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "destcache.h"
+#include "engine_link.h"
 #include "fdstate.h"
 #include "init.h"
 #include "real.h"
@@ -33,7 +34,7 @@ static void after_fork_child(void)
 		return;
 	psf_depth++;
 	id->pid = (int32_t)getpid();
-	id->start_centis = psf_process_start_centis(0);
+	id->start_centis = psf_eng->process_start_centis(0);
 	psf_depth--;
 }
 
@@ -83,23 +84,28 @@ static bool env_flag(const char *name)
 static struct psf_policy *load_policy(void)
 {
 	struct psf_load_opts opts = { .no_warning = env_flag("PORTSAF_NO_WARNING") };
+	const struct psf_engine *e = psf_engine_load();
 	struct psf_diags d = { 0 };
 	struct psf_policy *p = NULL;
 	char *path = NULL;
 
-	if (psf_config_find(NULL, &path, &d) == 0 &&
-	    psf_policy_load(path, &opts, &p, &d) == 0) {
+	/* Without the engine no configuration is read: on_error is the
+	 * default, "deny" (interface.md); psf_engine_load said why. */
+	if (!e)
+		return NULL;
+	if (e->config_find(NULL, &path, &d) == 0 &&
+	    e->policy_load(path, &opts, &p, &d) == 0) {
 		/* Warnings were `portsaf run`'s (or `portsaf check`'s) to show;
 		 * every process of the run would repeat them. */
-		psf_diags_free(&d);
+		e->diags_free(&d);
 		free(path);
 		return p;
 	}
-	psf_rt.on_error_allow = psf_config_on_error_allow(path);
+	psf_rt.on_error_allow = e->config_on_error_allow(path);
 	report("cannot load the policy", &d, psf_rt.on_error_allow ?
 	       " (on_error = \"allow\": calls are allowed unchecked)" :
 	       " (on_error = \"deny\": checked calls fail with EACCES)");
-	psf_diags_free(&d);
+	e->diags_free(&d);
 	free(path);
 	return NULL;
 }
@@ -108,9 +114,10 @@ static void open_sinks(const struct psf_policy *p)
 {
 	struct psf_diags d = { 0 };
 
-	if (psf_sinks_open(&psf_rt.sinks, psf_policy_config(p), &d) != 0)
+	if (psf_eng->sinks_open(&psf_rt.sinks, psf_eng->policy_config(p),
+				&d) != 0)
 		report("audit output", &d, " (that output is off)");
-	psf_diags_free(&d);
+	psf_eng->diags_free(&d);
 	__atomic_store_n(&psf_rt.sinks_open, true, __ATOMIC_RELEASE);
 }
 
@@ -123,8 +130,8 @@ static void policy_init(void)
 	psf_depth++;
 	p = load_policy();
 	if (p) {
-		psf_identity_resolve(&id, p, 0, NULL, 0);
-		psf_subject_init(&psf_rt.subject, p, &id);
+		psf_eng->identity_resolve(&id, p, 0, NULL, 0);
+		psf_eng->subject_init(&psf_rt.subject, p, &id);
 		open_sinks(p);
 		psf_destcache_init();
 		__atomic_store_n(&psf_rt.policy, p, __ATOMIC_RELEASE);
@@ -139,10 +146,12 @@ void psf_policy_init(void)
 	pthread_once(&policy_once, policy_init);
 }
 
+/* The sinks are opened after the engine is loaded: before, there is
+ * nothing of portsaf's to protect. */
 bool psf_fd_is_ours(int fd)
 {
 	return __atomic_load_n(&psf_rt.sinks_open, __ATOMIC_ACQUIRE) &&
-	       psf_sinks_owns_fd(&psf_rt.sinks, fd);
+	       psf_eng->sinks_owns_fd(&psf_rt.sinks, fd);
 }
 
 void psf_fd_make_room(int fd)
@@ -150,7 +159,7 @@ void psf_fd_make_room(int fd)
 	if (!psf_fd_is_ours(fd))
 		return;
 	psf_depth++;
-	(void)psf_sinks_move_fd(&psf_rt.sinks, fd);
+	(void)psf_eng->sinks_move_fd(&psf_rt.sinks, fd);
 	psf_depth--;
 }
 

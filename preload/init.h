@@ -3,7 +3,8 @@
  *
  *   core    the real libc functions and the descriptor table: cheap, done
  *           by the first wrapped call of any kind;
- *   policy  configuration, identity (spec 7), subject and audit sinks:
+ *   policy  the engine (libportsaf-engine.so, engine_link.h), then
+ *           configuration, identity (spec 7), subject and audit sinks:
  *           done by the first call that needs a decision, so programs
  *           that never bind, listen, connect or send over IP pay nothing.
  *

@@ -1,11 +1,12 @@
 /*
  * Reading the address of a bind, connect or send the way the kernel will
- * read it for that socket, so that portsaf checks exactly what the kernel
- * would act on, and leaves everything the kernel would reject (short
- * length, NULL, wrong family, AF_UNSPEC disconnects) to the kernel, which
- * then answers with its own error.  The wrappers hand these functions
- * portsaf's own copy of the address (usermem.h), never the program's
- * pointer: they read it freely.
+ * read it for that socket (kernel_sockaddr.h, the reading the supervisor
+ * uses too), so that portsaf checks exactly what the kernel would act on,
+ * and leaves everything the kernel would reject (short length, NULL,
+ * wrong family, AF_UNSPEC disconnects) to the kernel, which then answers
+ * with its own error.  The wrappers hand these functions portsaf's own
+ * copy of the address (usermem.h), never the program's pointer: they read
+ * it freely.
  */
 #ifndef PSF_PRELOAD_SOCKADDR_H
 #define PSF_PRELOAD_SOCKADDR_H
@@ -13,21 +14,16 @@
 #include <stdbool.h>
 #include <sys/socket.h>
 #include "fdstate.h"
+#include "kernel_sockaddr.h"
 
-struct psf_endpoint {
-	struct psf_ipaddr addr;         /* IPv4-mapped IPv6 as IPv4 (spec 6) */
-	uint16_t port;
-};
-
-/* bind(): the local address the kernel would bind. */
-bool psf_sa_local(const struct psf_sock *s, const struct sockaddr *sa,
-		  socklen_t len, struct psf_endpoint *e);
-/* connect(), and sendto()/sendmsg() with MSG_FASTOPEN on TCP. */
-bool psf_sa_peer(const struct psf_sock *s, const struct sockaddr *sa,
-		 socklen_t len, struct psf_endpoint *e);
-/* A UDP datagram's destination (sendto, sendmsg, sendmmsg). */
-bool psf_sa_dest(const struct psf_sock *s, const struct sockaddr *sa,
-		 socklen_t len, struct psf_endpoint *e);
+/* The address the kernel will use for this call on fd (s: what fd is):
+ * bind's local address, connect's peer (also sendto()/sendmsg() with
+ * MSG_FASTOPEN on TCP), a UDP datagram's destination.  False when the
+ * kernel will use none or refuse the address: the call is then left to
+ * the kernel.  errno is left alone. */
+bool psf_sa_read(int fd, const struct psf_sock *s, enum psf_addr_use use,
+		 const struct sockaddr *sa, socklen_t len,
+		 struct psf_endpoint *e);
 
 /* The address and port a socket is bound to (getsockname). */
 bool psf_sa_bound(int fd, struct psf_endpoint *e);

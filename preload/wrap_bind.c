@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include "check.h"
+#include "engine_link.h"
 #include "exports.h"
 #include "init.h"
 #include "ipaddr.h"
@@ -97,7 +98,7 @@ PSF_EXPORT int bind(int fd, const struct sockaddr *sa, socklen_t len)
 	if (!psf_fd_lookup(fd, &s) || !s.family || !sa || len == 0 ||
 	    len > sizeof copy || !psf_copy_in(&copy, sa, len))
 		return psf_call_bind(fd, sa, len);
-	if (!psf_sa_local(&s, c, len, &e))
+	if (!psf_sa_read(fd, &s, PSF_ADDR_BIND, c, len, &e))
 		return psf_call_bind(fd, c, len);
 	return checked_bind(fd, &s, c, len, &e);
 }
@@ -111,7 +112,7 @@ static bool listen_checked(void)
 
 	psf_policy_init();
 	p = __atomic_load_n(&psf_rt.policy, __ATOMIC_ACQUIRE);
-	return !p || psf_policy_checks_listen(p);
+	return !p || psf_eng->policy_checks_listen(p);
 }
 
 /* A second listen() only changes the backlog: z/OS checks the socket

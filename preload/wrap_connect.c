@@ -27,7 +27,7 @@ static int checked_connect(int fd, const struct sockaddr *sa, socklen_t len)
 	if (!psf_fd_lookup(fd, &s) || !s.family || !sa || len == 0 ||
 	    len > sizeof copy || !psf_copy_in(&copy, sa, len))
 		return psf_call_connect(fd, sa, len);
-	if (!psf_sa_peer(&s, c, len, &e))
+	if (!psf_sa_read(fd, &s, PSF_ADDR_CONNECT, c, len, &e))
 		return psf_call_connect(fd, c, len);
 	err = psf_dest_check(fd, &s, PSF_OP_CONNECT, &e);
 	if (err) {

@@ -30,14 +30,13 @@ static bool send_checked(int fd, int flags, struct psf_sock *s)
 static int addr_check(int fd, const struct psf_sock *s,
 		      const struct sockaddr *sa, socklen_t len)
 {
+	bool tcp = s->proto == PSF_TCP;    /* MSG_FASTOPEN: a connect */
 	struct psf_endpoint e;
 
-	if (s->proto == PSF_TCP)
-		return psf_sa_peer(s, sa, len, &e) ?
-		       psf_dest_check(fd, s, PSF_OP_CONNECT, &e) : 0;
-	if (!psf_sa_dest(s, sa, len, &e))
+	if (!psf_sa_read(fd, s, tcp ? PSF_ADDR_CONNECT : PSF_ADDR_SEND, sa, len,
+			 &e))
 		return 0;
-	return psf_dest_check(fd, s, PSF_OP_SEND, &e);
+	return psf_dest_check(fd, s, tcp ? PSF_OP_CONNECT : PSF_OP_SEND, &e);
 }
 
 /* How many bytes of a message's address the kernel reads: none without

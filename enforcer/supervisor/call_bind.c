@@ -14,15 +14,18 @@
 static int checked_bind(struct psf_sup_call *c, const struct psf_sup_socket *s,
 			struct sockaddr_storage *ss, size_t len)
 {
+	const struct psf_addr_sock k = { s->domain, s->proto, s->fd };
 	struct psf_request r = { .op = PSF_OP_BIND, .proto = s->proto };
 	struct psf_decision d;
 	struct psf_subject subj;
+	struct psf_endpoint e;
 	uint16_t port;
-	int rc = psf_sup_kernel_sockaddr(s, PSF_SUP_ADDR_BIND, ss, len,
-					 &r.addr, &r.port);
+	int rc = psf_kernel_sockaddr(&k, PSF_ADDR_BIND, ss, len, &e);
 
 	if (rc < 0)
 		return rc;
+	r.addr = e.addr;
+	r.port = e.port;
 	if ((rc = psf_sup_decide(c, &r, &d, &subj)))
 		return rc;
 	if (d.verdict == PSF_DENY) {
@@ -32,7 +35,7 @@ static int checked_bind(struct psf_sup_call *c, const struct psf_sup_socket *s,
 	/* BIND ipaddr (spec 2.2, Decision): only a wildcard bind moves. */
 	if (d.rewrite)
 		d.rewrite = psf_ipaddr_is_any(&r.addr) &&
-			    psf_sup_sockaddr_set_ip(ss, len, s->domain, &d.bind_addr);
+			    psf_sockaddr_set_ip(ss, len, s->domain, &d.bind_addr);
 	rc = psf_sup_do_bind(c, s, ss, len, psf_sup_caps_matter_for_bind(r.port));
 	if (rc == 0 && s->proto == PSF_TCP && r.port == 0)
 		psf_sup_bound_to_zero(c->sup, s);

@@ -12,8 +12,6 @@
 static int on_ip_socket(struct psf_sup_call *c, const struct psf_sup_socket *s)
 {
 	struct sockaddr_storage ss;
-	struct psf_ipaddr addr;
-	uint16_t port;
 	int len = (int)c->req->data.args[2];
 	int rc = psf_sup_copy_sockaddr(c, c->req->data.args[1], len, &ss);
 
@@ -22,10 +20,14 @@ static int on_ip_socket(struct psf_sup_call *c, const struct psf_sup_socket *s)
 	if (rc)
 		return rc;
 	if (s->checked) {
-		rc = psf_sup_kernel_sockaddr(s, PSF_SUP_ADDR_CONNECT, &ss,
-					     (size_t)len, &addr, &port);
+		const struct psf_addr_sock k = { s->domain, s->proto, s->fd };
+		struct psf_endpoint e;
+
+		rc = psf_kernel_sockaddr(&k, PSF_ADDR_CONNECT, &ss, (size_t)len,
+					 &e);
 		if (rc == 1)
-			rc = psf_sup_dest_check(c, s, PSF_OP_CONNECT, &addr, port);
+			rc = psf_sup_dest_check(c, s, PSF_OP_CONNECT, &e.addr,
+						e.port);
 		if (rc < 0)
 			return rc;
 	}

@@ -35,10 +35,9 @@
 static int send_check(struct psf_sup_call *c, const struct psf_sup_socket *s,
 		      const struct psf_sup_msg *m, int flags)
 {
-	enum psf_sup_addr_use use = PSF_SUP_ADDR_SEND;
+	enum psf_addr_use use = PSF_ADDR_SEND;
 	enum psf_op op = PSF_OP_SEND;
-	struct psf_ipaddr addr;
-	uint16_t port;
+	struct psf_endpoint e;
 	int rc;
 
 	if (!s->checked || !m->has_name)
@@ -46,12 +45,14 @@ static int send_check(struct psf_sup_call *c, const struct psf_sup_socket *s,
 	if (s->proto == PSF_TCP) {
 		if (!(flags & MSG_FASTOPEN))
 			return 0;
-		use = PSF_SUP_ADDR_CONNECT;
+		use = PSF_ADDR_CONNECT;
 		op = PSF_OP_CONNECT;
 	}
-	rc = psf_sup_kernel_sockaddr(s, use, &m->name, m->namelen, &addr, &port);
+	const struct psf_addr_sock k = { s->domain, s->proto, s->fd };
+
+	rc = psf_kernel_sockaddr(&k, use, &m->name, m->namelen, &e);
 	if (rc == 1)
-		rc = psf_sup_dest_check(c, s, op, &addr, port);
+		rc = psf_sup_dest_check(c, s, op, &e.addr, e.port);
 	return rc;
 }
 

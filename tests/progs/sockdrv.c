@@ -17,6 +17,7 @@
  *   exec PROG ARG...                execv
  *   closeall loop|range|from        close every descriptor above 2
  *   errno-kept                      an allowed bind(0) leaves errno alone
+ *   chdir DIR                       (a daemon leaving its start directory)
  *
  * Result lines: "CMD: OK [detail]" or "CMD: ERRNAME".
  */
@@ -289,6 +290,8 @@ static int step(char **argv, int *i, int argc)
 		rc = close_all(ARG);
 	} else if (!strcmp(c, "errno-kept")) {
 		rc = errno_kept();
+	} else if (!strcmp(c, "chdir")) {
+		rc = chdir(ARG);
 	} else if (!strcmp(c, "fork")) {
 		rc = do_fork(argc - *i, argv + *i);
 		*i = argc;
