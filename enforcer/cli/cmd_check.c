@@ -106,10 +106,12 @@ static void nosaf_table(const struct psf_policy *p,
 			     "OPTIONS");
 		any = true;
 		options_text(e, opts, sizeof opts);
-		printf("  %-8s %5u %5u %-5s %5u %-8s %-8s%s%s\n",
-		       psf_policy_config(p)->sysname, e->first,
-		       e->first + e->count - 1, psf_proto_name(e->proto),
-		       e->count, e->job, "-", opts[0] ? " " : "", opts);
+		printf("  %-8s %5u %5u %-5s %5u %-8s %s", psf_policy_config(p)->sysname,
+		       e->first, e->first + e->count - 1, psf_proto_name(e->proto),
+		       e->count, e->job, "-");
+		if (opts[0])
+			printf("        %s", opts);
+		putchar('\n');
 	}
 	if (!any)
 		puts("  (none)");
