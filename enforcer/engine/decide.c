@@ -139,11 +139,34 @@ static void check_reserved(const struct psf_policy *p,
 	verdict(d, PSF_RULE_JOBNAME, PSF_DENY, EACCES);
 }
 
-/* Spec 2.3 "historical behaviour": port 0 drew the check too. */
-static bool ephemeral_checked(const struct psf_policy *p, enum psf_proto proto)
+/* Spec 2.3 "historical behaviour": a port the stack assigns drew the SAF
+ * check of the caller's UNRSV entry.  Only the SAF check: an entry with
+ * DENY or without SAF, or no entry at all, leaves the port unchecked, as
+ * it always was. */
+static void check_ephemeral(const struct psf_policy *p,
+			    const struct psf_subject *s, enum psf_proto proto,
+			    struct psf_decision *d, struct psf_explain *ex)
 {
-	return proto == PSF_UDP ? p->cfg.udp_ephemeral_saf :
-				  p->cfg.tcp_ephemeral_saf;
+	const struct psf_unrsv *u = unrsv_entry(p, s, proto);
+	const char *sw = proto == PSF_UDP ? "udp_ephemeral_saf" :
+					    "tcp_ephemeral_saf";
+
+	if (!(proto == PSF_UDP ? p->cfg.udp_ephemeral_saf :
+				 p->cfg.tcp_ephemeral_saf)) {
+		psf_explain_add(ex, "the stack assigns the port: not checked");
+		return;
+	}
+	if (!u || u->res < 0) {
+		psf_explain_add(ex, "the stack assigns the port; emulate.%s is "
+				"on, but the job's UNRSV %s entry has no SAF "
+				"keyword: not checked", sw, psf_proto_name(proto));
+		return;
+	}
+	psf_explain_add(ex, "the stack assigns the port; emulate.%s is on: "
+			"UNRSV %s %s at %s:%d, SAF check of %s for READ", sw,
+			psf_proto_name(proto), u->src->job, u->src->file,
+			u->src->line, p->res[u->res].name);
+	saf(p, s, u->res, PSF_RULE_UNRSV_SAF, d, ex);
 }
 
 static void decide_bind(const struct psf_policy *p, const struct psf_subject *s,
@@ -154,16 +177,12 @@ static void decide_bind(const struct psf_policy *p, const struct psf_subject *s,
 	bool at_bind = r->proto == PSF_UDP || p->whenbind;
 
 	if (r->port == 0) {
-		if (p->nunrsv[r->proto] && at_bind &&
-		    ephemeral_checked(p, r->proto)) {
-			psf_explain_add(ex, "bind to port 0: checked, emulate.%s "
-					"is on", r->proto == PSF_UDP ?
-					"udp_ephemeral_saf" : "tcp_ephemeral_saf");
-			check_unrsv(p, s, r->proto, d, ex);
-		} else {
-			psf_explain_add(ex, "bind to port 0: the stack assigns the "
-					"port; not checked");
-		}
+		psf_explain_add(ex, "bind to port 0:");
+		if (at_bind)
+			check_ephemeral(p, s, r->proto, d, ex);
+		else
+			psf_explain_add(ex, "  UNRSV TCP is WHENLISTEN: checked at "
+					"listen if at all");
 		return;
 	}
 	if (slot) {
@@ -208,14 +227,8 @@ static void decide_listen(const struct psf_policy *p,
 		return;
 	}
 	if (r->stack_assigned || r->port == 0) {
-		if (!p->cfg.tcp_ephemeral_saf) {
-			psf_explain_add(ex, "listen on a port the stack "
-					"assigned: not checked");
-			return;
-		}
-		psf_explain_add(ex, "listen on a port the stack assigned: "
-				"checked, emulate.tcp_ephemeral_saf is on");
-		check_unrsv(p, s, PSF_TCP, d, ex);
+		psf_explain_add(ex, "listen on a port the stack assigned:");
+		check_ephemeral(p, s, PSF_TCP, d, ex);
 		return;
 	}
 	if (psf_port_slot_of(p, PSF_TCP, r->port) ||
@@ -272,15 +285,17 @@ static void check_netaccess(const struct psf_policy *p,
 	verdict(d, PSF_RULE_NET_SAF, v, EACCES);
 }
 
-/* Worse of two verdicts: a deny wins, then a warning. */
+/* The worse of the port and the INBOUND results decides (a deny, then a
+ * warning); when the NETACCESS check changes nothing, the port rule
+ * stays the one named. */
 static void merge(struct psf_decision *d, const struct psf_decision *port)
 {
-	if (port->verdict == PSF_DENY ||
-	    (port->verdict == PSF_ALLOW_WARNING && d->verdict == PSF_ALLOW)) {
-		d->verdict = port->verdict;
-		d->err = port->err;
-		d->rule = port->rule;
-	}
+	if (d->verdict == PSF_DENY ||
+	    (d->verdict == PSF_ALLOW_WARNING && port->verdict == PSF_ALLOW))
+		return;
+	d->verdict = port->verdict;
+	d->err = port->err;
+	d->rule = port->rule;
 }
 
 void psf_decide(const struct psf_policy *p, const struct psf_subject *s,

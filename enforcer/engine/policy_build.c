@@ -130,8 +130,14 @@ static const char *where(const struct psf_port_entry *e, char *buf, size_t n)
 }
 
 /* Spec 2.3: one `UNRSV proto *` entry per protocol; all UNRSV TCP entries
- * agree on WHENLISTEN/WHENBIND (EZZ0147I).  An entry that does not name
- * the option takes the mode the others set. */
+ * agree on WHENLISTEN/WHENBIND (EZZ0147I).  An entry that names neither
+ * has the default, WHENLISTEN: IBM's EZZ0147I asks every entry to "use
+ * the same access control option as the default value" too. */
+static enum psf_when when_of(const struct psf_port_entry *e)
+{
+	return e->when == PSF_WHEN_DEFAULT ? PSF_WHEN_LISTEN : e->when;
+}
+
 static int build_unrsv(struct build *b)
 {
 	struct psf_policy *p = b->p;
@@ -155,8 +161,8 @@ static int build_unrsv(struct build *b)
 			p->entry_ignored[i] = true;
 			continue;
 		}
-		if (e->proto == PSF_TCP && e->when != PSF_WHEN_DEFAULT) {
-			if (mode && mode->when != e->when) {
+		if (e->proto == PSF_TCP) {
+			if (mode && when_of(mode) != when_of(e)) {
 				tolerated(b, e, "EZZ0147I UNRSV TCP entries mix "
 					  "WHENLISTEN and WHENBIND (first set at "
 					  "%s): the entry is ignored",
@@ -179,7 +185,7 @@ static int build_unrsv(struct build *b)
 		u->res = e->saf[0] ?
 			 resource(b, "PORTACCESS", e->saf, e->file, e->line) : -1;
 	}
-	p->whenbind = mode && mode->when == PSF_WHEN_BIND;
+	p->whenbind = mode && when_of(mode) == PSF_WHEN_BIND;
 	/* stable: most specific first, ties in profile order (spec 2.1) */
 	for (int pr = 0; pr < PSF_NPROTO; pr++) {
 		struct psf_unrsv *u = p->unrsv[pr];

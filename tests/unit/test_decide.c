@@ -168,6 +168,10 @@ static const struct row rows[] = {
 	{ "2.3 EZZ0147I entry ignored", EZZ, "", {0}, "BJOB U G P", 0, B, T, 6000, 0, 0, OK, 0, PSF_RULE_NOT_PROTECTED, "-", 0 },
 	{ "3 overlap: later ignored", EZZ, "", {0}, "LATER U G P", 0, B, T, 7005, 0, 0, NO, EACCES, PSF_RULE_JOBNAME, "-", 0 },
 	{ "3 overlap: range kept", EZZ, "", {0}, "RJOB U G P", 0, B, T, 7005, 0, 0, OK, 0, PSF_RULE_RESERVED_OWNER, "-", 0 },
+	{ "2.3 EZZ0147I: default is WHENLISTEN", "PORT UNRSV TCP A*\n UNRSV TCP * DENY WHENBIND\n", "", {0}, "CLIENT U G P", 0, B, T, 5000, 0, 0, OK, 0, PSF_RULE_UNCHECKED, "-", 0 },
+	{ "2.3 EZZ0147I: default is WHENLISTEN, listen", "PORT UNRSV TCP A*\n UNRSV TCP * DENY WHENBIND\n", "", {0}, "CLIENT U G P", 0, L, T, 5000, 0, 0, NO, EACCES, PSF_RULE_UNRSV_NOMATCH, "-", 0 },
+	{ "2.3 udp_ephemeral: DENY leaves port 0 unchecked", "PORT UNRSV UDP * DENY\n", "", { .udp_eph = true }, "X U G P", 0, B, U, 0, 0, 0, OK, 0, PSF_RULE_UNCHECKED, "-", 0 },
+	{ "2.3 tcp_ephemeral: no match leaves listen unchecked", "PORT UNRSV TCP A* SAF X\n", "RDEFINE SERVAUTH EZB.** UACC(NONE)\n", { .tcp_eph = true }, "B U G P", 0, L, T, 0, 0, true, OK, 0, PSF_RULE_UNCHECKED, "-", 0 },
 	/* 4 RESTRICTLOWPORTS */
 	{ "4 low port user", LOW, "", {0}, "X U G P", 0, B, T, 80, 0, 0, NO, EACCES, PSF_RULE_LOWPORT, "-", 0 },
 	{ "4 low port superuser", LOW, "", {0}, "X U G P", "superuser", B, T, 80, 0, 0, OK, 0, PSF_RULE_LOWPORT, "-", 0 },
@@ -207,6 +211,9 @@ static const struct row rows[] = {
 	{ "5.6 default success silent", AUDIT_PROF, "RDEFINE SERVAUTH EZB.** UACC(READ)\n", {0}, "J U G P", 0, B, T, 1005, 0, 0, OK, 0, PSF_RULE_RESERVED_SAF, "s", 0 },
 	{ "5.6 LOGOPTIONS ALWAYS", AUDIT_PROF, "SETROPTS LOGOPTIONS(ALWAYS(SERVAUTH))\nRDEFINE SERVAUTH EZB.** UACC(READ)\n", {0}, "J U G P", 0, B, T, 1005, 0, 0, OK, 0, PSF_RULE_RESERVED_SAF, "sR", 0 },
 	{ "5.6 LOGOPTIONS NEVER", AUDIT_PROF, "SETROPTS LOGOPTIONS(NEVER(SERVAUTH))\nRDEFINE SERVAUTH EZB.** UACC(NONE)\n", {0}, "J U G P", 0, B, T, 1005, 0, 0, NO, EACCES, PSF_RULE_RESERVED_SAF, "f", 0 },
+	{ "5.6 LOGOPTIONS FAILURES: warning logged", AUDIT_PROF, "SETROPTS LOGOPTIONS(FAILURES(SERVAUTH))\nRDEFINE SERVAUTH EZB.** UACC(NONE) WARNING AUDIT(NONE)\n", {0}, "J U G P", 0, B, T, 1005, 0, 0, WARN, 0, PSF_RULE_RESERVED_SAF, "wMR", 0 },
+	{ "5.6 LOGOPTIONS SUCCESSES: success logged", AUDIT_PROF, "SETROPTS LOGOPTIONS(SUCCESSES(SERVAUTH))\nRDEFINE SERVAUTH EZB.** UACC(READ) AUDIT(NONE)\n", {0}, "J U G P", 0, B, T, 1005, 0, 0, OK, 0, PSF_RULE_RESERVED_SAF, "sR", 0 },
+	{ "5.6 LOGOPTIONS SUCCESSES: failure not", AUDIT_PROF, "SETROPTS LOGOPTIONS(SUCCESSES(SERVAUTH))\nRDEFINE SERVAUTH EZB.** UACC(NONE) AUDIT(NONE)\n", {0}, "J U G P", 0, B, T, 1005, 0, 0, NO, EACCES, PSF_RULE_RESERVED_SAF, "f", 0 },
 	/* 6 NETACCESS */
 	{ "6 connect allowed zone", NET, NET_RACF, {0}, "J U G P", 0, C, T, 80, "10.9.9.9", 0, OK, 0, PSF_RULE_NET_SAF, "s", 0 },
 	{ "6 most specific zone", NET, NET_RACF, {0}, "J U G P", 0, C, T, 80, "10.1.2.3", 0, NO, EACCES, PSF_RULE_NET_SAF, "fMR", "EZB.NETACCESS.*.*.LAB" },
@@ -215,6 +222,7 @@ static const struct row rows[] = {
 	{ "6 IPv6 warning", NET, NET_RACF, {0}, "J U G P", 0, C, T, 443, "2001:db8::1", 0, WARN, 0, PSF_RULE_NET_SAF, "wMR", 0 },
 	{ "6 IPv4-mapped as IPv4", NET, NET_RACF, {0}, "J U G P", 0, C, T, 80, "::ffff:10.1.2.3", 0, NO, EACCES, PSF_RULE_NET_SAF, "fMR", 0 },
 	{ "6 INBOUND specific bind", NET, NET_RACF, {0}, "J U G P", 0, B, T, 9000, "10.1.0.5", 0, NO, EACCES, PSF_RULE_NET_SAF, "fMR", 0 },
+	{ "6 INBOUND keeps the port rule", "PORT 9000 TCP *\nNETACCESS INBOUND\n 10.0.0.0/8 Z\nENDNETACCESS\n", "", {0}, "J U G P", 0, B, T, 9000, "127.0.0.1", 0, OK, 0, PSF_RULE_RESERVED_OWNER, "-", 0 },
 	{ "6 INBOUND wildcard bind", NET, NET_RACF, {0}, "J U G P", 0, B, T, 9000, "0.0.0.0", 0, OK, 0, PSF_RULE_UNCHECKED, "-", 0 },
 	{ "6 DEFAULT zone", "NETACCESS\n DEFAULT 0 WORLD\nENDNETACCESS\n", "RDEFINE SERVAUTH EZB.NETACCESS.** UACC(NONE) WARNING AUDIT(ALL(READ))\n", {0}, "J U G P", 0, C, T, 80, "::1", 0, WARN, 0, PSF_RULE_NET_SAF, "wMR", 0 },
 	{ "6 default OUTBOUND only", "NETACCESS\n 10.0.0.0/8 LAB\nENDNETACCESS\n", "RDEFINE SERVAUTH EZB.** UACC(NONE)\n", {0}, "J U G P", 0, B, T, 9000, "10.1.1.1", 0, OK, 0, PSF_RULE_UNCHECKED, "-", 0 },
