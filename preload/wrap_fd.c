@@ -184,6 +184,15 @@ static int after_fcntl(int fd, int cmd, int rc)
 	return rc;
 }
 
+static int checked_fcntl(int (*real)(int, int, void *), int fd, int cmd,
+			 void *arg)
+{
+	if (psf_depth)
+		return real(fd, cmd, arg);
+	psf_core_init();
+	return after_fcntl(fd, cmd, real(fd, cmd, arg));
+}
+
 /* The third argument is an int or a pointer depending on cmd; like glibc
  * itself, pass it on as a pointer-sized value. */
 PSF_EXPORT int fcntl(int fd, int cmd, ...)
@@ -194,25 +203,11 @@ PSF_EXPORT int fcntl(int fd, int cmd, ...)
 	va_start(ap, cmd);
 	arg = va_arg(ap, void *);
 	va_end(ap);
-	if (psf_depth)
-		return psf_call_fcntl(fd, cmd, arg);
-	psf_core_init();
-	return after_fcntl(fd, cmd, psf_call_fcntl(fd, cmd, arg));
+	return checked_fcntl(psf_call_fcntl, fd, cmd, arg);
 }
 
-PSF_EXPORT int __fcntl(int fd, int cmd, ...)
-{
-	va_list ap;
-	void *arg;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, void *);
-	va_end(ap);
-	if (psf_depth)
-		return psf_call_fcntl(fd, cmd, arg);
-	psf_core_init();
-	return after_fcntl(fd, cmd, psf_call_fcntl(fd, cmd, arg));
-}
+/* glibc's internal name for the same call */
+extern __typeof(fcntl) __fcntl __attribute__((alias("fcntl")));
 
 PSF_EXPORT int fcntl64(int fd, int cmd, ...)
 {
@@ -222,8 +217,5 @@ PSF_EXPORT int fcntl64(int fd, int cmd, ...)
 	va_start(ap, cmd);
 	arg = va_arg(ap, void *);
 	va_end(ap);
-	if (psf_depth)
-		return psf_call_fcntl64(fd, cmd, arg);
-	psf_core_init();
-	return after_fcntl(fd, cmd, psf_call_fcntl64(fd, cmd, arg));
+	return checked_fcntl(psf_call_fcntl64, fd, cmd, arg);
 }
