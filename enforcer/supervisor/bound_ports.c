@@ -1,13 +1,13 @@
 #include "bound_ports.h"
 
-static struct psf_sup_seen_key key_of(const struct psf_sup_socket *s)
+static struct psf_sup_seen_key key_of(struct psf_sup_socket *s)
 {
 	struct psf_sup_seen_key k = { .cookie = psf_sup_socket_cookie(s) };
 
 	return k;
 }
 
-void psf_sup_bound_to_zero(struct psf_sup *sup, const struct psf_sup_socket *s)
+void psf_sup_bound_to_zero(struct psf_sup *sup, struct psf_sup_socket *s)
 {
 	struct psf_sup_seen_key k = key_of(s);
 
@@ -16,7 +16,7 @@ void psf_sup_bound_to_zero(struct psf_sup *sup, const struct psf_sup_socket *s)
 }
 
 bool psf_sup_bound_explicitly(struct psf_sup *sup,
-			      const struct psf_sup_socket *s, uint16_t port)
+			      struct psf_sup_socket *s, uint16_t port)
 {
 	struct psf_sup_seen_key k;
 

@@ -15,10 +15,10 @@
 #include "target_socket.h"
 
 /* A bind of s to port 0 succeeded. */
-void psf_sup_bound_to_zero(struct psf_sup *sup, const struct psf_sup_socket *s);
+void psf_sup_bound_to_zero(struct psf_sup *sup, struct psf_sup_socket *s);
 
 /* Was s, now bound to port, bound to it explicitly? */
 bool psf_sup_bound_explicitly(struct psf_sup *sup,
-			      const struct psf_sup_socket *s, uint16_t port);
+			      struct psf_sup_socket *s, uint16_t port);
 
 #endif

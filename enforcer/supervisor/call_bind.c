@@ -11,7 +11,7 @@
 #include "target_caps.h"
 #include "target_mem.h"
 
-static int checked_bind(struct psf_sup_call *c, const struct psf_sup_socket *s,
+static int checked_bind(struct psf_sup_call *c, struct psf_sup_socket *s,
 			struct sockaddr_storage *ss, size_t len)
 {
 	const struct psf_addr_sock k = { s->domain, s->proto, s->fd };
@@ -37,7 +37,11 @@ static int checked_bind(struct psf_sup_call *c, const struct psf_sup_socket *s,
 		d.rewrite = psf_ipaddr_is_any(&r.addr) &&
 			    psf_sockaddr_set_ip(ss, len, s->domain, &d.bind_addr);
 	rc = psf_sup_do_bind(c, s, ss, len, psf_sup_caps_matter_for_bind(r.port));
-	if (rc == 0 && s->proto == PSF_TCP && r.port == 0)
+	/* Only a checked listen asks whether the port was the stack's
+	 * (spec 2.3): under a policy that checks none, the memory would
+	 * never be read, and keeping it costs an SO_COOKIE per bind. */
+	if (rc == 0 && s->proto == PSF_TCP && r.port == 0 &&
+	    psf_policy_checks_listen(c->sup->policy))
 		psf_sup_bound_to_zero(c->sup, s);
 	port = psf_sup_shown_port(c, s, &r, &d, rc);
 	/* Spec 4: z/OS never hands out a reserved port; the trace notes
@@ -49,7 +53,7 @@ static int checked_bind(struct psf_sup_call *c, const struct psf_sup_socket *s,
 	return rc;
 }
 
-static int on_ip_socket(struct psf_sup_call *c, const struct psf_sup_socket *s)
+static int on_ip_socket(struct psf_sup_call *c, struct psf_sup_socket *s)
 {
 	struct sockaddr_storage ss;
 	int len = (int)c->req->data.args[2];

@@ -9,7 +9,7 @@
 #include "socket_calls.h"
 #include "target_mem.h"
 
-static int on_ip_socket(struct psf_sup_call *c, const struct psf_sup_socket *s)
+static int on_ip_socket(struct psf_sup_call *c, struct psf_sup_socket *s)
 {
 	struct sockaddr_storage ss;
 	int len = (int)c->req->data.args[2];

@@ -20,7 +20,7 @@ static bool already_listening(const struct psf_sup_socket *s)
 	return getsockopt(s->fd, SOL_SOCKET, SO_ACCEPTCONN, &on, &l) == 0 && on;
 }
 
-static int checked_listen(struct psf_sup_call *c, const struct psf_sup_socket *s,
+static int checked_listen(struct psf_sup_call *c, struct psf_sup_socket *s,
 			  int backlog)
 {
 	struct psf_request r = { .op = PSF_OP_LISTEN, .proto = PSF_TCP };
@@ -52,6 +52,9 @@ void psf_sup_on_listen(struct psf_sup_call *c)
 		psf_sup_answer(c, rc);
 		return;
 	}
+	/* A policy that checks no listen has the filter leave listen to the
+	 * kernel (seccomp_filter.c); the test stays for a filter that does
+	 * not. */
 	if (!s.ip)
 		psf_sup_pass_through(c);
 	else if (!s.checked || s.proto != PSF_TCP ||

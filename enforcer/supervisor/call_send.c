@@ -32,7 +32,7 @@
 #define UIO_MAXIOV 1024
 #endif
 
-static int send_check(struct psf_sup_call *c, const struct psf_sup_socket *s,
+static int send_check(struct psf_sup_call *c, struct psf_sup_socket *s,
 		      const struct psf_sup_msg *m, int flags)
 {
 	enum psf_addr_use use = PSF_ADDR_SEND;
@@ -135,7 +135,7 @@ static int64_t send_data(struct psf_sup_call *c, const struct psf_sup_socket *s,
 	return (int64_t)done;
 }
 
-static int64_t send_one(struct psf_sup_call *c, const struct psf_sup_socket *s,
+static int64_t send_one(struct psf_sup_call *c, struct psf_sup_socket *s,
 			struct psf_sup_msg *m, int flags)
 {
 	int rc = psf_sup_mem_confirm(c->sup->listener, c->req);
@@ -206,7 +206,7 @@ void psf_sup_on_sendmsg(struct psf_sup_call *c)
 /* The kernel's partial-success rule: messages go in order; the count sent
  * is returned if any was, else the first message's error.  Each sent
  * message's length is stored in its msg_len, as the kernel does. */
-static int64_t send_vector(struct psf_sup_call *c, const struct psf_sup_socket *s,
+static int64_t send_vector(struct psf_sup_call *c, struct psf_sup_socket *s,
 			   const struct mmsghdr *v, unsigned n, int flags)
 {
 	const uint64_t base = c->req->data.args[1];

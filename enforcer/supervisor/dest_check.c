@@ -1,6 +1,6 @@
 #include "dest_check.h"
 
-int psf_sup_dest_check(struct psf_sup_call *c, const struct psf_sup_socket *s,
+int psf_sup_dest_check(struct psf_sup_call *c, struct psf_sup_socket *s,
 		       enum psf_op op, const struct psf_ipaddr *addr,
 		       uint16_t port)
 {

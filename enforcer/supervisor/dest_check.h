@@ -11,7 +11,7 @@
 /* Check op (PSF_OP_CONNECT or PSF_OP_SEND) from socket s to (addr, port)
  * unless s was already allowed to reach it.  0 to go ahead, else the
  * negative errno to answer with. */
-int psf_sup_dest_check(struct psf_sup_call *c, const struct psf_sup_socket *s,
+int psf_sup_dest_check(struct psf_sup_call *c, struct psf_sup_socket *s,
 		       enum psf_op op, const struct psf_ipaddr *addr,
 		       uint16_t port);
 

@@ -16,7 +16,8 @@
 /* Start the first worker and the watchdog.  0 or a negative errno. */
 int psf_sup_workers_start(struct psf_sup *sup);
 
-/* Worker w begins / ends a call on a blocking socket (connect, send). */
+/* Worker w begins / ends a call that may block (connect, send); one that
+ * does not simply ends before the next tick. */
 void psf_sup_blocking_begin(struct psf_sup *sup, unsigned w);
 void psf_sup_blocking_end(struct psf_sup *sup, unsigned w);
 

@@ -20,7 +20,7 @@
  * the kernel: its destination is a register, not memory, so the filter
  * can see that there is none. */
 static const int trapped[] = {
-	SCMP_SYS(bind), SCMP_SYS(listen), SCMP_SYS(connect),
+	SCMP_SYS(bind), SCMP_SYS(connect),
 	SCMP_SYS(sendmsg), SCMP_SYS(sendmmsg),
 	/* The identity of a process is resolved again after exec. */
 	SCMP_SYS(execve), SCMP_SYS(execveat),
@@ -45,7 +45,7 @@ static const struct scmp_arg_cmp own_listener[] = {
 	  .datum_b = SECCOMP_FILTER_FLAG_NEW_LISTENER },
 };
 
-static int add_rules(scmp_filter_ctx ctx)
+static int add_rules(scmp_filter_ctx ctx, bool trap_listen)
 {
 	/* sendto's fifth argument, the destination, is not NULL. */
 	const struct scmp_arg_cmp has_dest = {
@@ -55,6 +55,16 @@ static int add_rules(scmp_filter_ctx ctx)
 
 	for (size_t i = 0; !rc && i < sizeof trapped / sizeof *trapped; i++)
 		rc = seccomp_rule_add(ctx, SCMP_ACT_NOTIFY, trapped[i], 0);
+	/* listen(2) has nothing to decide unless the policy checks it (UNRSV
+	 * TCP WHENLISTEN, spec 2.3); a policy is loaded once for the whole
+	 * run, children and execs included.  Otherwise the supervisor would
+	 * only repeat the call on its duplicate (listen needs no capability),
+	 * with the result the kernel gives the caller directly: a whole
+	 * notification round trip per listen for nothing.  Whichever
+	 * socket the descriptor names when the kernel looks, none is
+	 * checked, so no race is opened either. */
+	if (!rc && trap_listen)
+		rc = seccomp_rule_add(ctx, SCMP_ACT_NOTIFY, SCMP_SYS(listen), 0);
 	if (!rc)
 		rc = seccomp_rule_add_array(ctx, SCMP_ACT_NOTIFY, SCMP_SYS(sendto),
 					    1, &has_dest);
@@ -95,7 +105,7 @@ static int export_bpf(scmp_filter_ctx ctx, struct sock_fprog *prog)
 	return rc;
 }
 
-int psf_sup_filter_build(struct sock_fprog *prog)
+int psf_sup_filter_build(struct sock_fprog *prog, bool trap_listen)
 {
 	scmp_filter_ctx ctx;
 	int rc;
@@ -114,7 +124,7 @@ int psf_sup_filter_build(struct sock_fprog *prog)
 	 * let through. */
 	rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
 	if (!rc)
-		rc = add_rules(ctx);
+		rc = add_rules(ctx, trap_listen);
 	if (!rc)
 		rc = export_bpf(ctx, prog);
 	seccomp_release(ctx);

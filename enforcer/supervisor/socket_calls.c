@@ -1,5 +1,4 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -16,13 +15,12 @@ static int result(long rc)
  * supervisor itself may run under an inherited libportsaf.so (a nested
  * `portsaf run`), which would decide and record them a second time. */
 
-/* The socket is the target's open file: its O_NONBLOCK is the target's. */
-static bool may_block(const struct psf_sup_socket *s, int flags)
-{
-	int fl = fcntl(s->fd, F_GETFL);
-
-	return fl >= 0 && !(fl & O_NONBLOCK) && !(flags & MSG_DONTWAIT);
-}
+/* Every connect and send is reported to the watchdog as possibly
+ * blocking, without asking whether the socket is O_NONBLOCK (an F_GETFL
+ * per call): the mark is two stores, and it only counts once a call has
+ * lasted a whole watchdog tick.  A call that does not block clears it
+ * long before; one that is that slow anyway holds this worker just as a
+ * blocking one would, and another worker is then welcome. */
 
 /* Checked sockets (TCP, UDP) need the caller's capabilities only where
  * the caller says so; any other IP socket always gets them. */
@@ -69,16 +67,12 @@ int psf_sup_do_connect(struct psf_sup_call *c, const struct psf_sup_socket *s,
 {
 	struct psf_sup_caps caps;
 	int rc = assume(c, s, false, &caps);
-	bool blocking;
 
 	if (rc)
 		return rc;
-	blocking = may_block(s, 0);
-	if (blocking)
-		psf_sup_blocking_begin(c->sup, c->scratch->worker);
+	psf_sup_blocking_begin(c->sup, c->scratch->worker);
 	rc = result(syscall(SYS_connect, s->fd, sa, (socklen_t)len));
-	if (blocking)
-		psf_sup_blocking_end(c->sup, c->scratch->worker);
+	psf_sup_blocking_end(c->sup, c->scratch->worker);
 	psf_sup_caps_restore(&caps);
 	return rc;
 }
@@ -89,17 +83,13 @@ int64_t psf_sup_do_sendmsg(struct psf_sup_call *c,
 {
 	struct psf_sup_caps caps;
 	int64_t rc = assume(c, s, m->msg_controllen > 0, &caps);
-	bool blocking;
 
 	if (rc)
 		return rc;
-	blocking = may_block(s, flags);
-	if (blocking)
-		psf_sup_blocking_begin(c->sup, c->scratch->worker);
+	psf_sup_blocking_begin(c->sup, c->scratch->worker);
 	rc = syscall(SYS_sendmsg, s->fd, m, flags | MSG_NOSIGNAL);
 	rc = rc < 0 ? -errno : rc;
-	if (blocking)
-		psf_sup_blocking_end(c->sup, c->scratch->worker);
+	psf_sup_blocking_end(c->sup, c->scratch->worker);
 	psf_sup_caps_restore(&caps);
 	if (rc == -EPIPE && !(flags & MSG_NOSIGNAL))
 		psf_sup_caller_signal(&c->who, SIGPIPE);

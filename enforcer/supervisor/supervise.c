@@ -138,7 +138,7 @@ int psf_supervise(char **argv)
 	 * (ptrace, /proc/PID/mem, pidfd_getfd of the listener): only a
 	 * process with CAP_SYS_PTRACE may touch a non-dumpable one. */
 	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	rc = psf_sup_filter_build(&prog);
+	rc = psf_sup_filter_build(&prog, psf_policy_checks_listen(policy));
 	if (rc) {
 		fprintf(stderr, "portsaf run: cannot build the seccomp filter: %s\n",
 			strerror(-rc));

@@ -26,8 +26,8 @@ struct psf_sup {
 	struct psf_sup_seen *sent_to;           /* (socket, destination) checked */
 	atomic_int idle;                /* workers waiting for a notification */
 	atomic_int workers;
-	/* Per worker: the watchdog's tick at which the call it is making
-	 * on a blocking socket began, plus one; 0 when there is none. */
+	/* Per worker: the watchdog's tick at which the connect or send it
+	 * is making began, plus one; 0 when there is none. */
 	atomic_uint blocked_since[PSF_SUP_WORKERS_MAX];
 	atomic_uint tick;
 };

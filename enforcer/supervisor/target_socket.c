@@ -51,13 +51,16 @@ int psf_sup_socket_classify(int fd, struct psf_sup_socket *s)
 	return 0;
 }
 
-uint64_t psf_sup_socket_cookie(const struct psf_sup_socket *s)
+uint64_t psf_sup_socket_cookie(struct psf_sup_socket *s)
 {
 	uint64_t cookie = 0;
 	socklen_t len = sizeof cookie;
 
+	if (s->cookie)
+		return s->cookie;
 	if (getsockopt(s->fd, SOL_SOCKET, SO_COOKIE, &cookie, &len) != 0)
 		return 0;
+	s->cookie = cookie;
 	return cookie;
 }
 
@@ -70,12 +73,4 @@ int psf_sup_socket_local(const struct psf_sup_socket *s,
 	if (getsockname(s->fd, (struct sockaddr *)&ss, &len) != 0)
 		return -errno;
 	return psf_ipaddr_from_sockaddr((struct sockaddr *)&ss, len, addr, port);
-}
-
-bool psf_sup_socket_v6only(const struct psf_sup_socket *s)
-{
-	int v = 0;
-
-	return s->domain == AF_INET6 &&
-	       sockopt_int(s->fd, IPPROTO_IPV6, IPV6_V6ONLY, &v) == 0 && v;
 }

@@ -17,19 +17,19 @@ struct psf_sup_socket {
 	bool ip;                /* AF_INET or AF_INET6 */
 	bool checked;           /* TCP or UDP: the protocols z/OS checks */
 	enum psf_proto proto;   /* when checked */
+	uint64_t cookie;        /* 0 until psf_sup_socket_cookie asks */
 };
 
 /* Classify fd: 0, or -ENOTSOCK for anything but a socket. */
 int psf_sup_socket_classify(int fd, struct psf_sup_socket *s);
 
-/* SO_COOKIE: a number no other socket will ever have (0 if unknown). */
-uint64_t psf_sup_socket_cookie(const struct psf_sup_socket *s);
+/* SO_COOKIE: a number no other socket will ever have (0 if unknown).
+ * Asked of the kernel once per duplicate: sendmmsg checks each message's
+ * destination against the same socket. */
+uint64_t psf_sup_socket_cookie(struct psf_sup_socket *s);
 
 /* The bound local address and port (port 0 when unbound). */
 int psf_sup_socket_local(const struct psf_sup_socket *s,
 			 struct psf_ipaddr *addr, uint16_t *port);
-
-/* IPV6_V6ONLY on an AF_INET6 socket. */
-bool psf_sup_socket_v6only(const struct psf_sup_socket *s);
 
 #endif
