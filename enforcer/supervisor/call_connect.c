@@ -36,16 +36,5 @@ static int on_ip_socket(struct psf_sup_call *c, struct psf_sup_socket *s)
 
 void psf_sup_on_connect(struct psf_sup_call *c)
 {
-	struct psf_sup_socket s;
-	int rc = psf_sup_take_socket(c, 0, &s);
-
-	if (rc) {
-		psf_sup_answer(c, rc);
-		return;
-	}
-	if (!s.ip)
-		psf_sup_pass_through(c);
-	else
-		psf_sup_answer(c, on_ip_socket(c, &s));
-	close(s.fd);
+	psf_sup_on_socket_call(c, on_ip_socket);
 }

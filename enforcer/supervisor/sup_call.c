@@ -103,3 +103,21 @@ uint16_t psf_sup_shown_port(const struct psf_sup_call *c,
 		(void)psf_sup_socket_local(s, &a, &port);
 	return port;
 }
+
+void psf_sup_on_socket_call(struct psf_sup_call *c,
+			    int (*on_ip)(struct psf_sup_call *c,
+					 struct psf_sup_socket *s))
+{
+	struct psf_sup_socket s;
+	int rc = psf_sup_take_socket(c, 0, &s);
+
+	if (rc) {
+		psf_sup_answer(c, rc);
+		return;
+	}
+	if (!s.ip)
+		psf_sup_pass_through(c);
+	else
+		psf_sup_answer(c, on_ip(c, &s));
+	close(s.fd);
+}

@@ -47,6 +47,13 @@ void psf_sup_pass_through(struct psf_sup_call *c);
 int psf_sup_take_socket(struct psf_sup_call *c, unsigned argno,
 			struct psf_sup_socket *s);
 
+/* The common shape of a call on the socket in argument 0: a socket that
+ * cannot be taken is answered with the error, a non-IP socket passes
+ * through to the kernel, an IP socket is answered with on_ip's result. */
+void psf_sup_on_socket_call(struct psf_sup_call *c,
+			    int (*on_ip)(struct psf_sup_call *c,
+					 struct psf_sup_socket *s));
+
 /* move_addr_to_kernel(): copy a sockaddr of len bytes (len as the kernel
  * received it, an int) into ss.  0 or a negative errno. */
 int psf_sup_copy_sockaddr(struct psf_sup_call *c, uint64_t uaddr, int len,
