@@ -9,7 +9,7 @@
 
 set -- $(free_ports 1)
 P1=$1
-printf 'on_error = "allow";\nprofile = "p";\ntrace = "%s/trace.txt";\n' \
+printf 'on_error = "allow";\nprofile = "p";\nsmf = "";\ntrace = "%s/trace.txt";\n' \
 	"$work" > allow.conf
 printf 'PORT\n  %s TCP OTHERJOB\n' "$P1" > p
 export PORTSAF_CONFIG="$work/allow.conf"
