@@ -166,6 +166,7 @@ struct psf_config {
 	char smfid[5];
 	char *profile;                  /* resolved path or NULL */
 	char *racf;                     /* resolved path or NULL */
+	int profile_line, racf_line;    /* where the configuration names them */
 	char *smf;                      /* NULL = default, "" = none */
 	enum psf_messages_kind messages;
 	char *messages_file;            /* for PSF_MSG_FILE */

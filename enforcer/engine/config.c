@@ -309,11 +309,13 @@ static void read_setting(struct ctx *x, const config_setting_t *s)
 			    "smfid", id);
 		else
 			strcpy(c->smfid, id);
-	} else if (!strcmp(n, "profile"))
+	} else if (!strcmp(n, "profile")) {
 		read_path(x, s, &c->profile);
-	else if (!strcmp(n, "racf"))
+		c->profile_line = (int)config_setting_source_line(s);
+	} else if (!strcmp(n, "racf")) {
 		read_path(x, s, &c->racf);
-	else if (!strcmp(n, "smf"))
+		c->racf_line = (int)config_setting_source_line(s);
+	} else if (!strcmp(n, "smf"))
 		read_path(x, s, &c->smf);
 	else if (!strcmp(n, "messages"))
 		read_messages(x, s);

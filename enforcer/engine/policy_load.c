@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "policy.h"
 
 #define DISCOVERY "<discovery>"
@@ -33,17 +34,31 @@ static void load_discovery(struct psf_policy *p, struct psf_diags *d)
 		       DISCOVERY, PSF_SEV_ERROR, d);
 }
 
+/* interface.md: an unreadable file is an error naming the file and line:
+ * the line of the configuration that names it. */
+static bool readable(const struct psf_config *c, const char *setting,
+		     const char *path, int line, struct psf_diags *d)
+{
+	if (access(path, R_OK) == 0)
+		return true;
+	psf_diag_add(d, PSF_SEV_ERROR, c->file, line, "%s: cannot read '%s': %s",
+		     setting, path, strerror(errno));
+	return false;
+}
+
 static void load_files(struct psf_policy *p, const struct psf_load_opts *o,
 		       struct psf_diags *d)
 {
 	/* RACF would reject these commands; z/OS runs on without them
 	 * (interface.md), `check` calls them errors. */
 	enum psf_severity rejected = o->check ? PSF_SEV_ERROR : PSF_SEV_WARNING;
+	const struct psf_config *c = &p->cfg;
 
-	if (p->cfg.profile && p->cfg.profile[0])
-		psf_tcpip_parse_file(&p->tcpip, p->cfg.profile, d);
-	if (p->cfg.racf && p->cfg.racf[0])
-		psf_racf_parse_file(&p->racf, p->cfg.racf, rejected, d);
+	if (c->profile && c->profile[0] &&
+	    readable(c, "profile", c->profile, c->profile_line, d))
+		psf_tcpip_parse_file(&p->tcpip, c->profile, d);
+	if (c->racf && c->racf[0] && readable(c, "racf", c->racf, c->racf_line, d))
+		psf_racf_parse_file(&p->racf, c->racf, rejected, d);
 }
 
 int psf_policy_load(const char *path, const struct psf_load_opts *opts,
