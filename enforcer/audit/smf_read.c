@@ -3,10 +3,13 @@
  * a fixed buffer so that memory does not grow with the file.
  *
  * Damage policy: when the RDW length is plausible (at least 4 and within
- * the file) the record is reported and skipped by that length; when it is
- * not, nothing says where the next record starts, so the rest of the file
- * is reported and left unread.  Each step consumes at least 4 bytes or
- * stops: no input can make the reader loop.
+ * the file) the record is reported and skipped by that length.  When it is
+ * not, nothing says where the next record starts: the reader scans forward
+ * byte by byte from the next offset for a plausible record start (see
+ * plausible()), reports the damage once with the bytes skipped, and goes
+ * on there; when none follows, the rest of the file is reported and left
+ * unread.  Each step consumes at least 1 byte or stops: no input can make
+ * the reader loop.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -74,17 +77,26 @@ static uint64_t here(const struct psf_smf_reader *r)
 	return r->base + r->pos;
 }
 
+/* Report damage at offset at; the rest of the file is not read. */
+static void damage_stop(struct psf_smf_reader *r, uint64_t at, const char *what)
+{
+	fprintf(r->diag, "%s: offset %llu: %s; rest of file not read\n",
+		r->name, (unsigned long long)at, what);
+	r->st.damaged++;
+	r->stopped = true;
+}
+
 /* Report damage at the current record; stop, or skip skip_len bytes. */
 static void damage(struct psf_smf_reader *r, const char *what, size_t skip_len)
 {
-	fprintf(r->diag, "%s: offset %llu: %s; %s\n", r->name,
-		(unsigned long long)here(r), what,
-		skip_len ? "record skipped" : "rest of file not read");
+	if (!skip_len) {
+		damage_stop(r, here(r), what);
+		return;
+	}
+	fprintf(r->diag, "%s: offset %llu: %s; record skipped\n", r->name,
+		(unsigned long long)here(r), what);
 	r->st.damaged++;
-	if (skip_len)
-		r->pos += skip_len;
-	else
-		r->stopped = true;
+	r->pos += skip_len;
 }
 
 /* Make need bytes available at pos, unless the file ends first. */
@@ -114,8 +126,65 @@ static void fill(struct psf_smf_reader *r, size_t need)
 	}
 }
 
+/* Whether a record plausibly starts at pos, the reader looking for one
+ * after an RDW that says nothing (resync): an RDW with segment descriptor
+ * 00 00 whose length holds at least a record type (at least the fixed
+ * section for type 80) and ends within the file, either exactly at the end
+ * of the file or where the next RDW's segment descriptor is 00 00 too.
+ * That last check keeps the scan from stopping inside a damaged record
+ * (each type 80 record holds X'4040 0000 0000' at offset 90, an RDW of
+ * 16448 bytes of type 0).  May refill the buffer, moving pos to 0. */
+static bool plausible(struct psf_smf_reader *r)
+{
+	const uint8_t *p;
+	size_t avail, len;
+
+	fill(r, TYPE_END);
+	avail = r->end - r->pos;
+	if (r->stopped || avail < TYPE_END)
+		return false;
+	p = r->buf + r->pos;
+	len = psf_get16(p + SMF80_LEN);
+	if (psf_get16(p + SMF80_SEG) != 0 || len < TYPE_END ||
+	    (p[SMF80_RTY] == SMF80_RECORD_TYPE && len < SMF80_FIXED_END))
+		return false;
+	fill(r, len + RDW_SIZE);
+	avail = r->end - r->pos;
+	if (r->stopped || avail < len)
+		return false;
+	p = r->buf + r->pos;
+	/* fill() stops short of what is asked only at the end of the file */
+	if (avail == len)
+		return true;
+	return avail >= len + RDW_SIZE && psf_get16(p + len + SMF80_SEG) == 0;
+}
+
+/* Damage that does not say where the next record starts, at the current
+ * record: scan forward from the next byte for one that plausibly does and
+ * go on there, or stop at the end of the file. */
+static void resync(struct psf_smf_reader *r, const char *what)
+{
+	uint64_t at = here(r);
+
+	for (;;) {
+		r->pos++;       /* at least 4 bytes were there, or pos < end */
+		if (plausible(r))
+			break;
+		if (r->stopped || r->end - r->pos < TYPE_END) {
+			r->pos = r->end;
+			damage_stop(r, at, what);
+			return;
+		}
+	}
+	fprintf(r->diag, "%s: offset %llu: %s; %llu bytes skipped to the next "
+		"record at offset %llu\n", r->name, (unsigned long long)at, what,
+		(unsigned long long)(here(r) - at), (unsigned long long)here(r));
+	r->st.damaged++;
+}
+
 /* What the RDW at pos describes: its length, or 0 after reporting why
- * the file cannot be walked further. */
+ * the file cannot be walked further, or after moving to the next
+ * plausible record. */
 static size_t frame(struct psf_smf_reader *r)
 {
 	char what[160];
@@ -135,7 +204,7 @@ static size_t frame(struct psf_smf_reader *r)
 	if (len < RDW_SIZE) {
 		snprintf(what, sizeof what, "RDW length %zu is less than the RDW "
 			 "itself (4 bytes)", len);
-		damage(r, what, 0);
+		resync(r, what);
 		return 0;
 	}
 	fill(r, len);
@@ -145,7 +214,7 @@ static size_t frame(struct psf_smf_reader *r)
 	if (avail < len) {
 		snprintf(what, sizeof what, "record length %zu runs past the end "
 			 "of the file (%zu bytes left)", len, avail);
-		damage(r, what, 0);
+		resync(r, what);
 		return 0;
 	}
 	return len;
@@ -199,8 +268,11 @@ int psf_smf_reader_next(struct psf_smf_reader *r, struct psf_smf80_rec *rec)
 	for (;;) {
 		size_t len = frame(r);
 
-		if (len == 0)
-			return 0;
+		if (len == 0) {
+			if (r->stopped || r->end == r->pos)
+				return 0;
+			continue;       /* resynchronised */
+		}
 		if (take(r, len, rec))
 			return 1;
 	}

@@ -5,8 +5,11 @@
  *
  * Damage is reported to a diagnostics stream as "FILE: offset N: what;
  * record skipped" when the RDW length still says where the next record
- * starts, or "...; rest of file not read" when it does not.  Every step
- * moves forward by at least one RDW, so no input makes the reader loop.
+ * starts.  When it does not (RDW length below 4, or past the end of the
+ * file), the reader scans forward for the next plausible record start and
+ * reports "...; K bytes skipped to the next record at offset M", or
+ * "...; rest of file not read" when none follows.  Every step moves
+ * forward by at least one byte, so no input makes the reader loop.
  *
  * Not async-signal-safe: this is the `portsaf smf` side.
  */

@@ -234,6 +234,51 @@ static void rdw_beyond(struct file *f)
 	put16(f->b + 207, 300);
 }
 
+static void rdw_zero_middle(struct file *f)
+{
+	clean_three(f);
+	put16(f->b + 207, 0);
+}
+
+static void rdw_huge_middle(struct file *f)
+{
+	clean_three(f);
+	put16(f->b + 207, 0xFFFF);
+}
+
+static void junk_between(struct file *f)
+{
+	add_record(f, PSF_QUAL_INSAUTH);
+	add(f, "JUNKJUNKJUNK!", 13);
+	add_record(f, PSF_QUAL_WARNING);
+	add_record(f, PSF_QUAL_SUCCESS);
+}
+
+/* resynchronised onto a record of another type: still counted */
+static void junk_then_other_type(struct file *f)
+{
+	uint8_t t30[20] = { 0, 20, 0, 0, 0x1E, 30 };
+
+	add_record(f, PSF_QUAL_INSAUTH);
+	add(f, "\x00\x00\x00", 3);
+	add(f, t30, sizeof t30);
+	add_record(f, PSF_QUAL_WARNING);
+}
+
+/* a record-like start in the junk whose end is no RDW is passed over */
+static void junk_fake_start(struct file *f)
+{
+	add_record(f, PSF_QUAL_INSAUTH);
+	add(f, "\x00\x00\x00\x08\x00\x00\x1E\x1E\xFF\xFF\xFF\xFF", 12);
+	add_record(f, PSF_QUAL_WARNING);
+}
+
+static void truncated_last(struct file *f)
+{
+	clean_three(f);
+	f->len -= 1;
+}
+
 static void tail_bytes(struct file *f)
 {
 	add_record(f, PSF_QUAL_INSAUTH);
@@ -377,12 +422,36 @@ static const struct {
 	{ "issue 4: truncated record", truncated, 1, 1,
 	  "F: offset 207: record length 207 runs past the end of the file "
 	  "(100 bytes left); rest of file not read\n" },
-	{ "issue 4: RDW length 0", rdw_zero, 1, 1,
+	{ "issue 4: RDW length 0: resynchronised", rdw_zero, 2, 1,
 	  "F: offset 207: RDW length 0 is less than the RDW itself (4 bytes); "
-	  "rest of file not read\n" },
+	  "8 bytes skipped to the next record at offset 215\n" },
 	{ "issue 4: RDW length beyond the file", rdw_beyond, 1, 1,
 	  "F: offset 207: record length 300 runs past the end of the file "
 	  "(207 bytes left); rest of file not read\n" },
+	{ "resync: RDW length 0 in the middle, the third is read",
+	  rdw_zero_middle, 2, 1,
+	  "F: offset 207: RDW length 0 is less than the RDW itself (4 bytes); "
+	  "207 bytes skipped to the next record at offset 414\n" },
+	{ "resync: huge RDW length in the middle", rdw_huge_middle, 2, 1,
+	  "F: offset 207: record length 65535 runs past the end of the file "
+	  "(414 bytes left); 207 bytes skipped to the next record at offset "
+	  "414\n" },
+	{ "resync: junk between records", junk_between, 3, 1,
+	  "F: offset 207: record length 19029 runs past the end of the file "
+	  "(427 bytes left); 13 bytes skipped to the next record at offset "
+	  "220\n" },
+	{ "resync: onto a record of another type, counted",
+	  junk_then_other_type, 2, 1,
+	  "F: offset 207: RDW length 0 is less than the RDW itself (4 bytes); "
+	  "3 bytes skipped to the next record at offset 210\n"
+	  "F: 1 record of other SMF types skipped (type 30: 1)\n" },
+	{ "resync: a record-like start not followed by an RDW",
+	  junk_fake_start, 2, 1,
+	  "F: offset 207: RDW length 0 is less than the RDW itself (4 bytes); "
+	  "12 bytes skipped to the next record at offset 219\n" },
+	{ "resync: truncated last record", truncated_last, 2, 1,
+	  "F: offset 414: record length 207 runs past the end of the file "
+	  "(206 bytes left); rest of file not read\n" },
 	{ "1: bytes too few for an RDW", tail_bytes, 1, 1,
 	  "F: offset 207: 2 bytes at the end of the file are too short for an "
 	  "RDW (4 bytes); rest of file not read\n" },
