@@ -2,12 +2,15 @@
  * portsaf run (interface.md "The command"): load the policy here, so that
  * a broken configuration stops the run before COMMAND starts (exit 125);
  * hand the choice down in the environment, so that COMMAND and every child
- * that keeps the environment load exactly this policy; then exec COMMAND
+ * that keeps the environment load exactly this policy; then run COMMAND
  * with libportsaf.so preloaded, or hand it to the seccomp supervisor
  * (--enforce, or a statically linked COMMAND).
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,14 +268,44 @@ static int exec_failed(const char *cmd, int err)
 					       : PSF_EXIT_NOEXEC;
 }
 
-/* As execvp: a file the kernel cannot execute but may run (no #! line)
- * is handed to the shell. */
-static int exec_command(const char *path, char **argv)
-{
-	execv(path, argv);
-	if (errno == ENOEXEC) {
-		int n = 0;
+/* The signals a caller sends to `portsaf run` are meant for COMMAND. */
+static const int forwarded[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM,
+	SIGCONT, SIGWINCH
+};
+static volatile sig_atomic_t child_pid;
 
+/* A signal from the terminal reaches COMMAND itself (same process group);
+ * only one sent to portsaf alone (kill(2), si_code <= 0) is passed on. */
+static void forward(int sig, siginfo_t *si, void *uc)
+{
+	int saved = errno;
+
+	(void)uc;
+	if (child_pid > 0 && si->si_code <= 0)
+		kill((pid_t)child_pid, sig);
+	errno = saved;
+}
+
+static int spawn(const char *path, char **argv, pid_t *pid)
+{
+	posix_spawnattr_t at;
+	sigset_t none, all;
+	int rc, n = 0;
+
+	sigemptyset(&none);
+	sigemptyset(&all);
+	for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++)
+		sigaddset(&all, forwarded[i]);
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setsigdefault(&at, &all);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGDEF |
+					  POSIX_SPAWN_SETSIGMASK);
+	rc = posix_spawn(pid, path, NULL, &at, argv, environ);
+	/* As execvp: a file the kernel cannot execute but may run (no #!
+	 * line) is handed to the shell. */
+	if (rc == ENOEXEC) {
 		while (argv[n])
 			n++;
 		char **sh = calloc((size_t)n + 2, sizeof *sh);
@@ -281,11 +314,38 @@ static int exec_command(const char *path, char **argv)
 			sh[0] = "sh";
 			sh[1] = (char *)path;
 			memcpy(sh + 2, argv + 1, (size_t)n * sizeof *sh);
-			execv("/bin/sh", sh);
+			rc = posix_spawn(pid, "/bin/sh", NULL, &at, sh, environ);
+			free(sh);
 		}
-		errno = ENOEXEC;
 	}
-	return exec_failed(argv[0], errno);
+	posix_spawnattr_destroy(&at);
+	return rc;
+}
+
+/* COMMAND runs as portsaf's child, so that its status is portsaf's exit
+ * status: its own, or 128+signal when it was killed (interface.md), as
+ * under the supervisor.  posix_spawn (vfork) keeps the start-up cost of
+ * the extra process small. */
+static int run_command(const char *path, char **argv)
+{
+	struct sigaction sa = { .sa_sigaction = forward,
+				.sa_flags = SA_SIGINFO | SA_RESTART };
+	pid_t pid;
+	int rc, st;
+
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++)
+		sigaction(forwarded[i], &sa, NULL);
+	rc = spawn(path, argv, &pid);
+	if (rc)
+		return exec_failed(argv[0], rc);
+	child_pid = pid;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return PSF_EXIT_USAGE;
+	if (WIFSIGNALED(st))
+		return 128 + WTERMSIG(st);
+	return WEXITSTATUS(st);
 }
 
 /* Under the supervisor an inherited libportsaf.so (a nested run, a
@@ -357,7 +417,7 @@ static int launch(const struct run_args *a)
 		return PSF_EXIT_USAGE;
 	}
 	free(lib);
-	return exec_command(path, a->cmd);
+	return run_command(path, a->cmd);
 }
 
 int psf_cmd_run(int argc, char **argv)
