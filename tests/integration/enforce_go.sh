@@ -13,20 +13,7 @@ HOME=${HOME:-$work} GOCACHE=$B/tests/go-cache GOPATH=$work/gopath GO111MODULE=of
 
 set -- $(free_ports 1)
 RESERVED=$1
-cat > portsaf.conf <<EOC
-profile = "tcpip.profile";
-racf = "servauth.racf";
-smf = "smf.bin";
-messages = "none";
-EOC
-cat > tcpip.profile <<EOC
-PORT
-   $RESERVED TCP RESERVED
-NETACCESS
-   127.0.0.2/32 BLOCKED
-ENDNETACCESS
-EOC
-echo 'RDEFINE SERVAUTH EZB.NETACCESS.SYS1.TCPIP.BLOCKED UACC(NONE)' > servauth.racf
+reserved_and_blocked "$RESERVED"
 
 timeout 120 "$PSF" run -- ./golisten "$RESERVED" 50 > out.txt 2> err.txt ||
 	fail "exit $?: $(cat out.txt err.txt)"

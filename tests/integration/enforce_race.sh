@@ -11,20 +11,7 @@ RACE=$B/tests/progs/sup_race
 
 set -- $(free_ports 3)
 ALLOWED=$1 DENIED=$2 UDPPORT=$3
-cat > portsaf.conf <<EOC
-profile = "tcpip.profile";
-racf = "servauth.racf";
-smf = "smf.bin";
-messages = "none";
-EOC
-cat > tcpip.profile <<EOC
-PORT
-   $DENIED TCP RESERVED
-NETACCESS
-   127.0.0.2/32 BLOCKED
-ENDNETACCESS
-EOC
-echo 'RDEFINE SERVAUTH EZB.NETACCESS.SYS1.TCPIP.BLOCKED UACC(NONE)' > servauth.racf
+reserved_and_blocked "$DENIED"
 
 timeout 120 "$PSF" run --enforce -- "$RACE" bind "$ALLOWED" "$DENIED" 3000 \
 	> bind.txt 2>&1 || fail "bind race: $(cat bind.txt)"

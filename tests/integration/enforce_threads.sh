@@ -8,20 +8,7 @@ THREADS=$B/tests/progs/sup_threads_static
 
 set -- $(free_ports 1)
 DENIED=$1
-cat > portsaf.conf <<EOC
-profile = "tcpip.profile";
-racf = "servauth.racf";
-smf = "smf.bin";
-messages = "none";
-EOC
-cat > tcpip.profile <<EOC
-PORT
-   $DENIED TCP RESERVED
-NETACCESS
-   127.0.0.2/32 BLOCKED
-ENDNETACCESS
-EOC
-echo 'RDEFINE SERVAUTH EZB.NETACCESS.SYS1.TCPIP.BLOCKED UACC(NONE)' > servauth.racf
+reserved_and_blocked "$DENIED"
 
 timeout 120 "$PSF" run -- "$THREADS" 8 100 "$DENIED" > out.txt 2> err.txt ||
 	fail "exit $?: $(cat out.txt err.txt)"
